@@ -1,0 +1,49 @@
+# `make run` and `make test` set up everything they need on a fresh machine (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# The newest Python >= 3.12 on this machine: Django 6.1 needs it, and a bare `python3` may be older.
+PYTHON_FOR_VENV := $(shell for c in python3.14 python3.13 python3.12 \
+	$$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 /usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9] 2>/dev/null) python3; do \
+	  p=$$(command -v $$c 2>/dev/null) || continue; \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
+	done)
+
+.PHONY: run test bench lint install install-test browser clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
+	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+	@echo "Back on Track is starting on http://127.0.0.1:$(PORT)/ (development server; Ctrl-C stops it)"
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The real-browser tests need Chromium (Debian's package; Playwright cannot download browsers
+# here) and axe-core from npm.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium'." >&2; fi; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+test: install browser
+	$(PY) -m pytest
+
+bench: install
+	@echo "make bench is reserved for the benchmark issue." >&2; exit 1
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache

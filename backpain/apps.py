@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BackpainConfig(AppConfig):
+    name = "backpain"
+    verbose_name = "Accounts"
