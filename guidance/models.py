@@ -1,17 +1,183 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+
+
+class Category(models.TextChoices):
+    RELIEF = "relief", "Gentle relief and mobility"
+    CORE = "core", "Core and trunk endurance"
+    HIPS = "hips", "Glutes and hips"
+    HINGE = "hinge", "Hip-hinge technique"
+    LOADING = "loading", "Return to loading"
+    BALL = "ball", "Stability-ball work"
+    ACTIVITY = "activity", "Walking and general activity"
+
+
+class Stage(models.IntegerChoices):
+    """The three levels of the performance pyramid, from the bottom up."""
+
+    FOUNDATION = 1, "1. Foundation for movement"
+    HINGE = 2, "2. Hip hinge and technique"
+    LOADED = 3, "3. Loaded lifting"
+
+
+class Difficulty(models.IntegerChoices):
+    GENTLE = 1, "Gentle"
+    MODERATE = 2, "Moderate"
+    CHALLENGING = 3, "Challenging"
+
+
+class Equipment(models.TextChoices):
+    NONE = "none", "No equipment"
+    MAT = "mat", "Mat or towel"
+    CHAIR = "chair", "Chair or step"
+    DOWEL = "dowel", "Broomstick or dowel"
+    BAND = "band", "Resistance band"
+    BALL = "ball", "Stability ball"
+    KETTLEBELL = "kettlebell", "Kettlebell or dumbbell"
+    BARBELL = "barbell", "Barbell or trap bar"
+
+
+class BodyArea(models.TextChoices):
+    LOWER_BACK = "lower_back", "Lower back"
+    TRUNK = "trunk", "Trunk and abdominals"
+    GLUTES = "glutes", "Glutes"
+    HIPS = "hips", "Hips"
+    HAMSTRINGS = "hamstrings", "Hamstrings"
+    UPPER_BACK = "upper_back", "Upper back and lats"
+    WHOLE_BODY = "whole_body", "Whole body"
+
+
+class Source(models.Model):
+    """A published source that exercise content cites (see clinical-reference.md)."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    publisher = models.CharField(max_length=200)
+    url = models.URLField(max_length=300)
+    reference_section = models.CharField(
+        max_length=40, help_text="Section of the project's clinical reference, e.g. 3.2."
+    )
+
+    class Meta:
+        ordering = ["publisher", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class Exercise(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120)
-    purpose = models.CharField(max_length=240)
+    purpose = models.CharField(max_length=240, help_text="One line: what it is for.")
+    description = models.TextField(blank=True, help_text="A short plain-words introduction.")
+    steps = models.TextField(help_text="One step per line, in order.")
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    sets = models.PositiveSmallIntegerField(null=True, blank=True)
+    how_often = models.CharField(max_length=200)
+    dosage_note = models.CharField(
+        max_length=300, blank=True, help_text="Anything the numbers above do not say."
+    )
+    progression = models.TextField(help_text="How and when to make it harder.")
+    feel = models.TextField("what you should feel")
+    mistakes = models.TextField("common mistakes", help_text="One mistake per line.")
+    cautions = models.TextField("when to stop", help_text="One caution per line.")
+    flare_up_ok = models.BooleanField("suitable during a flare-up", default=False)
+    equipment = models.CharField(max_length=16, choices=Equipment, default=Equipment.NONE)
+    difficulty = models.PositiveSmallIntegerField(choices=Difficulty, default=Difficulty.GENTLE)
+    category = models.CharField(max_length=16, choices=Category)
+    body_area = models.CharField(max_length=16, choices=BodyArea)
+    stage = models.PositiveSmallIntegerField(choices=Stage)
+    illustration = models.CharField(
+        max_length=80, help_text="File name under static/guidance/illustrations/."
+    )
+    illustration_alt = models.CharField("illustration text alternative", max_length=300)
+    harder_variations = models.ManyToManyField(
+        "self", symmetrical=False, related_name="easier_variations", blank=True
+    )
+    sources = models.ManyToManyField(Source, related_name="exercises")
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(stage__in=Stage.values), name="exercise_stage_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(difficulty__in=Difficulty.values),
+                name="exercise_difficulty_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(category__in=Category.values), name="exercise_category_valid"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("exercises:detail", args=[self.slug])
+
+    @property
+    def step_list(self) -> list[str]:
+        return _lines(self.steps)
+
+    @property
+    def mistake_list(self) -> list[str]:
+        return _lines(self.mistakes)
+
+    @property
+    def caution_list(self) -> list[str]:
+        return _lines(self.cautions)
+
+    @property
+    def illustration_path(self) -> str:
+        return f"guidance/illustrations/{self.illustration}"
+
+    @property
+    def dosage_summary(self) -> str:
+        parts = []
+        if self.reps:
+            parts.append(f"{self.reps} repetitions")
+        if self.hold_seconds:
+            parts.append(f"hold {self.hold_seconds} seconds")
+        if self.sets:
+            parts.append(f"{self.sets} {'set' if self.sets == 1 else 'sets'}")
+        parts.append(self.how_often)
+        return ", ".join(parts)
+
+
+class RoutineItemQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class RoutineItem(models.Model):
+    """An exercise a signed-in person saved to "My routine", in their own order."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="routine_items"
+    )
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+    notes = models.CharField("my dosage notes", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoutineItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "exercise"], name="routine_item_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} ({self.position})"
 
 
 class TriageLevel(models.TextChoices):
