@@ -14,6 +14,12 @@ def make_user(**overrides) -> User:
     return User.objects.create_user(**fields)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashers are slow by design; the tests check behaviour, not hash strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def alice(db) -> User:
     return make_user(email="alice@example.com", display_name="Alice", time_zone="Europe/London")

@@ -97,6 +97,7 @@ def _tracked_page(context, base_url: str):
             route.abort()
 
     context.route("**/*", guard)
+    context.set_default_timeout(10_000)
     page = context.new_page()
     page.third_party_requests = outside
     page.console_errors = []

@@ -1,0 +1,29 @@
+"""Every URL the project serves, with sample values for its parameters, for tests that sweep."""
+
+import re
+
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+SAMPLES = {"int": "1", "uuid": "00000000-0000-0000-0000-000000000001"}
+PARAMETER = re.compile(r"<(?:(?P<kind>\w+):)?\w+>")
+
+
+def _route(pattern) -> str | None:
+    if not isinstance(pattern, RoutePattern):
+        return None
+    return PARAMETER.sub(lambda m: SAMPLES.get(m["kind"] or "str", "sample"), str(pattern))
+
+
+def all_paths(patterns=None, prefix="/", skip=("admin/",)) -> list[str]:
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    paths = []
+    for entry in patterns:
+        route = _route(entry.pattern)
+        if route is None or route.startswith(skip):
+            continue
+        if isinstance(entry, URLResolver):
+            paths += all_paths(entry.url_patterns, prefix + route, skip)
+        elif isinstance(entry, URLPattern):
+            paths.append(prefix + route)
+    return paths
