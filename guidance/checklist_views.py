@@ -1,6 +1,233 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""The red-flag checklist: questions, result, explanation and (for signed-in people) history.
+
+Nothing about an anonymous person's answers is stored or logged: the result is rendered from the
+POST itself, and only the chosen region (not health data) is remembered, in a cookie.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import BoundField
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import triage
+from .checklist_forms import ChecklistForm, summary_from_answers
+from .checklist_questions import (
+    ARTICLE_COVERAGE,
+    DEFAULT_REGION,
+    EMERGENCY_CODES,
+    FOLLOW_UPS,
+    GROUPS,
+    LEVEL_INFO,
+    QUESTIONS,
+    QUESTIONS_BY_CODE,
+    REGIONS,
+    SAFETY_NET,
+    Question,
+    Region,
+)
+from .models import CheckResult
+
+REGION_COOKIE = "checklist_region"
+REGION_COOKIE_AGE = 365 * 24 * 60 * 60
 
 
+@dataclass
+class Row:
+    question: Question
+    field: BoundField
+    follow_up: "Row | None" = None
+    show_follow_up: bool = False
+
+
+def _rows(form: ChecklistForm) -> list[tuple]:
+    """(group, rows) in page order; follow-up questions sit under their parent's row."""
+    by_code = {q.code: Row(q, form[q.code]) for q in QUESTIONS}
+    for parent, question in FOLLOW_UPS.items():
+        row = by_code[parent]
+        row.follow_up = by_code[question.code]
+        row.show_follow_up = form.is_bound and form.data.get(parent) == "yes"
+    return [
+        (group, [by_code[q.code] for q in QUESTIONS if q.group == group.slug and not q.parent])
+        for group in GROUPS
+    ]
+
+
+def _region(request: HttpRequest, chosen: str | None = None) -> Region:
+    code = chosen or request.COOKIES.get(REGION_COOKIE) or DEFAULT_REGION
+    return REGIONS.get(code, REGIONS[DEFAULT_REGION])
+
+
+def _regions_in_order(region: Region) -> list[Region]:
+    return [region] + [other for other in REGIONS.values() if other != region]
+
+
+def _remember_region(response: HttpResponse, region: Region) -> None:
+    response.set_cookie(
+        REGION_COOKIE,
+        region.code,
+        max_age=REGION_COOKIE_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def _reason_rows(reasons: list[dict]) -> list[dict]:
+    rows = []
+    for reason in reasons:
+        labels = [triage.ANSWER_CODES.get(code, code) for code in reason.get("answers", []) if code]
+        rows.append({**reason, "answer_labels": labels, "info": LEVEL_INFO.get(reason["level"])})
+    return rows
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/checklist.html")
+    if request.method == "POST" and request.htmx:
+        partial = request.POST.get("_partial")
+        if partial == "emergency":
+            return _emergency_panel(request)
+        if partial == "followup":
+            return _follow_up(request)
+    if request.method == "POST":
+        form = ChecklistForm(request.POST)
+        if form.is_valid():
+            return _result(request, form)
+    else:
+        form = ChecklistForm(initial={"region": _region(request).code})
+    context = {"form": form, "groups": _rows(form), "region": _region(request)}
+    return _no_store(render(request, "guidance/checklist.html", context))
+
+
+def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
+    result = triage.assess(form.answers())
+    region = _region(request, form.cleaned_data.get("region"))
+    reasons = _reason_rows(result.reasons_as_dicts())
+    context = {
+        "result": result,
+        "info": LEVEL_INFO[result.level],
+        "reasons": reasons,
+        "emergency_reasons": [r for r in reasons if r["level"] == triage.EMERGENCY],
+        "summary": form.summary(),
+        "unsure": form.unsure(),
+        "hidden_values": form.hidden_values(),
+        "region": region,
+        "regions": _regions_in_order(region),
+        "region_choices": REGIONS.values(),
+        "safety_net": SAFETY_NET,
+    }
+    response = render(request, "guidance/checklist_result.html", context)
+    _remember_region(response, region)
+    return _no_store(response)
+
+
+def _emergency_panel(request: HttpRequest) -> HttpResponse:
+    """The htmx check after each emergency answer: the same rules, on the emergency answers."""
+    answers = {code: True for code in EMERGENCY_CODES if request.POST.get(code) == "yes"}
+    result = triage.assess(answers)
+    region = _region(request, request.POST.get("region"))
+    reasons = _reason_rows(result.reasons_as_dicts())
+    context = {
+        "emergency_reasons": [r for r in reasons if r["level"] == triage.EMERGENCY],
+        "region": region,
+        "regions": _regions_in_order(region),
+    }
+    return _no_store(render(request, "guidance/checklist.html#emergency-panel", context))
+
+
+def _follow_up(request: HttpRequest) -> HttpResponse:
+    parent = request.POST.get("parent", "")
+    if parent not in FOLLOW_UPS:
+        raise Http404("No such question")
+    if request.POST.get(parent) != "yes":
+        return HttpResponse("")
+    form = ChecklistForm({"region": request.POST.get("region", "")})
+    question = FOLLOW_UPS[parent]
+    context = {"row": Row(question, form[question.code]), "fresh": True}
+    return _no_store(render(request, "guidance/checklist.html#question", context))
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    by_condition: dict[str, list] = {}
+    for rule in triage.RULES:
+        by_condition.setdefault(rule.condition, []).append(
+            {"rule": rule, "info": LEVEL_INFO[rule.level]}
+        )
+    sources = {}
+    for rule in triage.RULES:
+        for source in rule.sources:
+            sources.setdefault((source.guideline, source.url), source)
+    coverage = [
+        (item, [QUESTIONS_BY_CODE[code] for code in codes]) for item, codes in ARTICLE_COVERAGE
+    ]
+    context = {
+        "levels": [LEVEL_INFO[code] for code in triage.LEVELS],
+        "conditions": by_condition.items(),
+        "sources": sorted(sources.values(), key=lambda source: source.guideline),
+        "coverage": coverage,
+        "rule_count": len(triage.RULES),
+        "question_count": len(QUESTIONS),
+    }
+    return render(request, "guidance/checklist_about.html", context)
+
+
+@login_required
+@require_POST
+def save(request: HttpRequest) -> HttpResponse:
+    form = ChecklistForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That result could not be saved: please answer the checklist.")
+        return redirect("checklist:checklist")
+    answers = form.answers()
+    result = triage.assess(answers)
+    saved = CheckResult.objects.create(
+        user=request.user,
+        level=result.level,
+        answers=answers,
+        reasons=result.reasons_as_dicts(),
+    )
+    messages.success(request, "The result is saved in your history.")
+    return redirect("checklist:history_detail", pk=saved.pk)
+
+
+def _get_result_for_user(user, pk: int) -> CheckResult:
+    return get_object_or_404(CheckResult.objects.for_user(user), pk=pk)
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    results = [
+        {"saved": saved, "info": LEVEL_INFO.get(saved.level)}
+        for saved in CheckResult.objects.for_user(request.user).only("id", "created_at", "level")
+    ]
+    return _no_store(render(request, "guidance/checklist_history.html", {"results": results}))
+
+
+@login_required
+def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    saved = _get_result_for_user(request.user, pk)
+    summary = summary_from_answers(saved.answers)
+    context = {
+        "saved": saved,
+        "info": LEVEL_INFO.get(saved.level),
+        "reasons": _reason_rows(saved.reasons),
+        "summary": summary,
+    }
+    return _no_store(render(request, "guidance/checklist_history_detail.html", context))
+
+
+@login_required
+@require_POST
+def history_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    _get_result_for_user(request.user, pk).delete()
+    messages.success(request, "The saved result is deleted.")
+    return redirect("checklist:history")

@@ -1,0 +1,820 @@
+"""Red-flag triage: the rules as data, and the pure function that applies them.
+
+The level codes and answer codes are fixed by `triage-contract.md`. Every rule names the
+condition it screens for, the answers that fire it, its level, a plain-language reason and its
+sources (from `clinical-reference.md`, section 1). `assess` takes a mapping of answer codes and
+returns the most urgent level of the rules that fired, with every fired rule as a reason.
+
+Design choices (they are also explained on the "how the checklist works" page):
+- Rules only ever raise urgency. No rule fires because a sign is absent or because the pain is
+  recent, so duration can never lower the level of an emergency sign.
+- A missing answer means "not reported": it fires nothing. The emergency signs are asked first
+  and need an explicit yes or no on the form, so a missing answer is never reassurance there.
+- Each infection risk fires on its own: fever is absent in about 45% of spinal infections
+  (Yusuf 2019), so "no fever" never lowers the urgency of the other infection signs.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+EMERGENCY = "emergency"
+SAME_DAY = "same_day"
+WITHIN_DAYS = "within_days"
+ROUTINE = "routine"
+SELF_CARE = "self_care"
+
+#: Most urgent first; equal to `guidance.models.TriageLevel.values` (a test checks it).
+LEVELS = (EMERGENCY, SAME_DAY, WITHIN_DAYS, ROUTINE, SELF_CARE)
+
+# The answer codes of the contract, with a short label used when a rule is described.
+NUMBER_CODES = {
+    "age": "age in years",
+    "duration_weeks": "weeks this episode has lasted",
+}
+BOOLEAN_CODES = {
+    "worsening": "pain getting worse",
+    "not_improving": "not started to get better",
+    "severe_pain": "very severe pain",
+    "stops_daily_activities": "stops daily activities",
+    "struggling_to_cope": "struggling to cope",
+    "saddle_numbness": "numbness around genitals, buttocks or back passage",
+    "bladder_change": "new problems peeing",
+    "incontinence": "loss of bladder or bowel control",
+    "sexual_change": "new loss of genital feeling or sexual function",
+    "both_legs": "symptoms in both legs",
+    "sciatica": "pain down one leg below the knee",
+    "leg_numbness": "numbness or pins and needles in one leg",
+    "leg_weakness": "new weakness in a leg or foot",
+    "weakness_progressing": "leg weakness getting worse",
+    "major_trauma": "started after a serious accident",
+    "minor_trauma": "started after a minor fall, knock or strain",
+    "osteoporosis": "osteoporosis",
+    "long_term_steroids": "long-term steroid tablets",
+    "cancer_history": "has or has had cancer",
+    "weight_loss": "losing weight without trying",
+    "night_pain": "pain worse at night, not eased by changing position",
+    "thoracic_pain": "pain between the shoulder blades",
+    "worse_on_straining": "worse when coughing, sneezing or straining",
+    "constant_progressive": "constant pain that keeps getting worse",
+    "back_lump": "lump, swelling or change in shape of the back",
+    "fever": "high temperature, shivering or chills",
+    "iv_drug_use": "injects drugs",
+    "immunosuppressed": "weakened immune system",
+    "recent_infection": "recent infection, spinal injection or operation",
+    "feel_very_unwell": "very unwell, confused or drowsy",
+    "chest_pain": "chest pain",
+    "abdominal_pain": "new tummy pain or pulsing in the tummy",
+    "faint_or_collapse": "fainting, collapse or feeling faint",
+    "morning_stiffness": "morning stiffness over 30 minutes",
+    "eases_with_movement": "better with exercise, not with rest",
+    "wakes_late_night": "woken by pain in the second half of the night",
+    "inflammatory_history": "psoriasis, bowel or eye inflammation, or family spondyloarthritis",
+}
+ANSWER_CODES = {**NUMBER_CODES, **BOOLEAN_CODES}
+NUMBER_LIMITS = {"age": (1, 120), "duration_weeks": (0, 5200)}
+
+
+@dataclass(frozen=True)
+class Source:
+    guideline: str
+    section: str
+    url: str
+
+    def as_dict(self) -> dict:
+        return {"guideline": self.guideline, "section": self.section, "url": self.url}
+
+
+# Sources, as listed in clinical-reference.md section 1.
+NHS_999 = Source(
+    "NHS: Back pain (nhs.uk; wording from secondary copies, to verify on the live page)",
+    "Call 999 or go to A&E if you have back pain and …",
+    "https://www.nhs.uk/conditions/back-pain/",
+)
+NHS_111 = Source(
+    "NHS: Back pain (nhs.uk; wording from secondary copies, to verify on the live page)",
+    "Call 111 or ask for an urgent GP appointment if you have back pain and …",
+    "https://www.nhs.uk/conditions/back-pain/",
+)
+NHS_GP = Source(
+    "NHS: Back pain (nhs.uk; wording from secondary copies, to verify on the live page)",
+    "See a GP if …",
+    "https://www.nhs.uk/conditions/back-pain/",
+)
+NHS_EXERCISE = Source(
+    "NHS: Lower back pain exercises (2019 copy)",
+    "“Your pain should start to ease within 2 weeks and will usually pass in about 4 to 6 weeks”",
+    "https://www.nhs.uk/live-well/exercise/lower-back-pain-exercises/",
+)
+ROYAL_FREE_CES = Source(
+    "Royal Free London NHS Foundation Trust: Cauda equina syndrome leaflet",
+    "Symptoms: go to your local emergency department (A&E) immediately",
+    "https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/"
+    "cauda-equina-syndrome",
+)
+GIRFT_CES = Source(
+    "GIRFT National Suspected Cauda Equina Syndrome Pathway (2023), via CSP Physiotherapy "
+    "journal, March 2024",
+    "Red-flag symptoms; immediate referral to a hospital emergency department",
+    "https://www.csp.org.uk/journal/article/physiotherapy-journal-march-2024/"
+    "national-suspected-cauda-equina-syndrome-pathway",
+)
+ACP_2011 = Source(
+    "American College of Physicians: diagnostic imaging for low back pain (Chou et al., "
+    "Ann Intern Med 2011;154:181-189)",
+    "Table 2: immediate imaging, and imaging deferred after a trial of therapy",
+    "https://eguideline.guidelinecentral.com/i/76618/5",
+)
+ACP_2007 = Source(
+    "ACP / American Pain Society guideline (Chou et al., Ann Intern Med 2007;147:478-491)",
+    "Recommendations 1 and 3: categories of back pain; severe or progressive nerve deficits",
+    "https://pubmed.ncbi.nlm.nih.gov/17909209",
+)
+ACP_2017 = Source(
+    "American College of Physicians (Qaseem et al., Ann Intern Med 2017;166:514-530)",
+    "Recommendation 2: chronic low back pain",
+    "https://www.acpjournals.org/doi/10.7326/M16-2367",
+)
+NORTHERN_TRUST = Source(
+    "HSC Northern Trust physiotherapy: Low back pain",
+    "Go to the emergency department or call 999",
+    "https://www.northerntrust.hscni.net/services/physiotherapy-services/"
+    "physiotherapy-service-outpatient-service/low-back-pain/",
+)
+GCARE = Source(
+    "NHS Gloucestershire G-care low back pain pathway (older NICE CKS / CG88 red flags)",
+    "Red flags for fracture, cancer, infection and nerve damage",
+    "https://g-care.glos.nhs.uk/pathway/71/resource/3",
+)
+DOWNIE_2013 = Source(
+    "Downie et al., BMJ 2013;347:f7095",
+    "Red flags with the highest post-test probability of fracture and cancer",
+    "https://www.bmj.com/content/347/bmj.f7095",
+)
+NICE_CG75 = Source(
+    "NICE CG75 Metastatic spinal cord compression (replaced by NG234 in 2023)",
+    "Key priorities for implementation: contact urgently (within 24 hours) / immediately",
+    "https://www.nice.org.uk/guidance/cg75/chapter/Key-priorities-for-implementation",
+)
+SCOTTISH_CANCER = Source(
+    "Scottish Referral Guidelines for Suspected Cancer",
+    "Spinal metastases and metastatic spinal cord compression",
+    "https://www.gov.scot/publications/scottish-referral-guidelines-suspected-cancer-quick-"
+    "reference-guide/pages/13/",
+)
+NICE_NG12 = Source(
+    "NICE NG12 Suspected cancer: recognition and referral",
+    "1.13.2 unexplained weight loss",
+    "https://www.nice.org.uk/guidance/ng12",
+)
+CKS_RED_FLAGS = Source(
+    "NICE CKS Sciatica (archived copy): Interpreting red flags",
+    "“Serious does not always mean an emergency”",
+    "http://www.cks.nhs.uk/sciatica_lumbar_radiculopathy/management/scenario_diagnosis/"
+    "assessing_for_serious_risks_red_flags/interpreting_red_flags",
+)
+YUSUF_2019 = Source(
+    "Yusuf, Finucane & Selfe, BMC Musculoskeletal Disorders 2019",
+    "Clinical features of spinal infection: fever in only 55% of 2,224 cases",
+    "https://doi.org/10.1186/s12891-019-2949-6",
+)
+NICE_NG156 = Source(
+    "NICE NG156 Abdominal aortic aneurysm: diagnosis and management",
+    "1.1: think about ruptured AAA in people with new abdominal and/or back pain, "
+    "cardiovascular collapse, or loss of consciousness",
+    "https://www.nice.org.uk/guidance/ng156/chapter/Recommendations",
+)
+NICE_NG65 = Source(
+    "NICE NG65 Spondyloarthritis in over 16s",
+    "Referral criteria for suspected axial spondyloarthritis",
+    "https://www.nice.org.uk/guidance/ng65/chapter/recommendations",
+)
+ASAS_IBP = Source(
+    "ASAS inflammatory back pain criteria (Sieper et al., Ann Rheum Dis 2009), via NASS",
+    "Back pain of more than 3 months is inflammatory if 4 of 5 features",
+    "https://nass.co.uk/getting-my-diagnosis",
+)
+GPNOTEBOOK = Source(
+    "Older NICE/CSAG referral timings, summarised by GPnotebook (historical)",
+    "Referral criteria from primary care: immediate, urgent, soon",
+    "https://gpn2-2nmbopbch-gpn.vercel.app/pages/musculoskeletal-medicine/"
+    "referral-criteria-from-primary-care-low-back-pain",
+)
+NICE_NG59 = Source(
+    "NICE NG59 Low back pain and sciatica in over 16s",
+    "1.1.1 think about alternative diagnoses; self-management advice",
+    "https://www.nice.org.uk/guidance/ng59/chapter/Recommendations",
+)
+IFOMPT_2020 = Source(
+    "IFOMPT International Framework for Red Flags (Finucane et al., JOSPT 2020)",
+    "Decision levels: safety-netting for few concerning features",
+    "https://pubmed.ncbi.nlm.nih.gov/32438853",
+)
+
+
+# Conditions: small predicates. `fired(answers)` returns the answer codes that made it true
+# (an empty tuple when it is false); `describe()` says it in words for the explanation page.
+
+
+def _label(code: str) -> str:
+    return f"“{ANSWER_CODES[code]}”"
+
+
+@dataclass(frozen=True)
+class Yes:
+    code: str
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        return (self.code,) if answers.get(self.code) is True else ()
+
+    def describe(self) -> str:
+        return f"{_label(self.code)} is yes"
+
+
+@dataclass(frozen=True)
+class AnyYes:
+    codes: tuple[str, ...]
+
+    def __init__(self, *codes: str):
+        object.__setattr__(self, "codes", codes)
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        return tuple(code for code in self.codes if answers.get(code) is True)
+
+    def describe(self) -> str:
+        return "any of " + ", ".join(_label(code) for code in self.codes) + " is yes"
+
+
+@dataclass(frozen=True)
+class AtLeastYes:
+    count: int
+    codes: tuple[str, ...]
+
+    def __init__(self, count: int, *codes: str):
+        object.__setattr__(self, "count", count)
+        object.__setattr__(self, "codes", codes)
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        hits = tuple(code for code in self.codes if answers.get(code) is True)
+        return hits if len(hits) >= self.count else ()
+
+    def describe(self) -> str:
+        labels = ", ".join(_label(code) for code in self.codes)
+        return f"at least {self.count} of {labels} are yes"
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    code: str
+    value: int
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        given = answers.get(self.code)
+        return (self.code,) if given is not None and given >= self.value else ()
+
+    def describe(self) -> str:
+        return f"{_label(self.code)} is {self.value} or more"
+
+
+@dataclass(frozen=True)
+class Below:
+    code: str
+    value: int
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        given = answers.get(self.code)
+        return (self.code,) if given is not None and given < self.value else ()
+
+    def describe(self) -> str:
+        return f"{_label(self.code)} is under {self.value}"
+
+
+@dataclass(frozen=True)
+class StartedBeforeAge:
+    """The pain began before this age (age minus duration), or the age was not given."""
+
+    value: int
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        age = answers.get("age")
+        if age is None:
+            return ("age_not_given",)
+        weeks = answers.get("duration_weeks") or 0
+        return ("age",) if age - weeks // 52 < self.value else ()
+
+    def describe(self) -> str:
+        return f"the pain started before age {self.value} (or the age was not given)"
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple
+
+    def __init__(self, *parts):
+        object.__setattr__(self, "parts", parts)
+
+    def fired(self, answers: Mapping) -> tuple[str, ...]:
+        codes: list[str] = []
+        for part in self.parts:
+            hits = part.fired(answers)
+            if not hits:
+                return ()
+            codes.extend(code for code in hits if code in ANSWER_CODES and code not in codes)
+        return tuple(codes) or ("",)
+
+    def describe(self) -> str:
+        return " and ".join(part.describe() for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    condition: str
+    when: object
+    level: str
+    reason: str
+    sources: tuple[Source, ...]
+
+    @property
+    def answers(self) -> str:
+        return self.when.describe()
+
+
+CES = "Cauda equina syndrome (the nerves at the bottom of the spine being squashed)"
+FRACTURE = "Spinal fracture (a broken bone in the spine)"
+CANCER = "Cancer affecting the spine, or metastatic spinal cord compression"
+SERIOUS = "Serious causes to rule out: cancer, infection or fracture of the spine"
+INFECTION = "Spinal infection (discitis, vertebral osteomyelitis, epidural abscess)"
+VESSELS = "Abdominal aortic aneurysm and other emergencies (heart, collapse)"
+NERVE = "Nerve root compression (sciatica), with or without weakness"
+INFLAMMATORY = "Inflammatory back pain (axial spondyloarthritis)"
+NOT_SETTLING = "Back pain that is not settling (acute pain becoming persistent)"
+
+RULES: tuple[Rule, ...] = (
+    # Cauda equina syndrome: any one symptom, whatever its duration (clinical reference 1.1).
+    Rule(
+        "ces_saddle_numbness",
+        CES,
+        Yes("saddle_numbness"),
+        EMERGENCY,
+        "Numbness or tingling around your genitals, buttocks or back passage can mean the nerves "
+        "at the base of your spine are being squashed. This needs checking in hospital within "
+        "hours, however long you have had it.",
+        (NHS_999, ROYAL_FREE_CES, GIRFT_CES),
+    ),
+    Rule(
+        "ces_bladder_change",
+        CES,
+        Yes("bladder_change"),
+        EMERGENCY,
+        "New difficulty peeing, a weak flow, or not feeling when your bladder is full can be a "
+        "sign that the nerves to your bladder are being squashed.",
+        (NHS_999, ROYAL_FREE_CES, GIRFT_CES),
+    ),
+    Rule(
+        "ces_incontinence",
+        CES,
+        Yes("incontinence"),
+        EMERGENCY,
+        "Losing control of your bladder or bowel with back pain can mean the nerves at the base "
+        "of your spine are being squashed.",
+        (NHS_999, ROYAL_FREE_CES, ACP_2011),
+    ),
+    Rule(
+        "ces_sexual_change",
+        CES,
+        Yes("sexual_change"),
+        EMERGENCY,
+        "New loss of feeling in your genitals, or new problems with erection or ejaculation, can "
+        "be a sign of pressure on the nerves at the base of your spine.",
+        (ROYAL_FREE_CES, GIRFT_CES),
+    ),
+    Rule(
+        "ces_both_legs",
+        CES,
+        Yes("both_legs"),
+        EMERGENCY,
+        "Pain, tingling, numbness or weakness in both legs can mean several nerve roots are "
+        "being squashed at once.",
+        (NHS_999, GIRFT_CES),
+    ),
+    # Spinal fracture (1.2).
+    Rule(
+        "fracture_major_trauma",
+        FRACTURE,
+        Yes("major_trauma"),
+        EMERGENCY,
+        "Back pain that started after a serious accident, such as a road collision or a fall "
+        "from a height, needs checking for a broken bone in the spine straight away.",
+        (NHS_999, NORTHERN_TRUST),
+    ),
+    Rule(
+        "fracture_with_nerve_signs",
+        FRACTURE,
+        AllOf(
+            AnyYes("minor_trauma", "osteoporosis", "long_term_steroids"),
+            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing"),
+        ),
+        EMERGENCY,
+        "A possible broken bone in the spine together with weakness or numbness in a leg can "
+        "mean the bone is pressing on a nerve.",
+        (NORTHERN_TRUST, GCARE),
+    ),
+    Rule(
+        "fracture_fragility",
+        FRACTURE,
+        AllOf(Yes("minor_trauma"), AnyYes("osteoporosis", "long_term_steroids")),
+        SAME_DAY,
+        "A fall, knock or even a strain can break a bone in the spine when the bones are weak "
+        "(osteoporosis or long-term steroids). Some NHS services advise the emergency department "
+        "for this: go to A&E if the pain is severe or you cannot walk.",
+        (GCARE, DOWNIE_2013, NORTHERN_TRUST),
+    ),
+    Rule(
+        "fracture_older_minor_trauma",
+        FRACTURE,
+        AllOf(Yes("minor_trauma"), AtLeast("age", 66)),
+        SAME_DAY,
+        "Over the age of 65, a minor fall or strain is more likely to break a bone in the spine.",
+        (ACP_2011, DOWNIE_2013, NORTHERN_TRUST),
+    ),
+    Rule(
+        "fracture_bone_risk",
+        FRACTURE,
+        AnyYes("osteoporosis", "long_term_steroids"),
+        WITHIN_DAYS,
+        "Osteoporosis and long-term steroid tablets make a fracture in the spine more likely, "
+        "even without an injury; a doctor should check new back pain.",
+        (ACP_2011, DOWNIE_2013),
+    ),
+    # Cancer and metastatic spinal cord compression (1.3).
+    Rule(
+        "mscc_cancer_with_nerve_signs",
+        CANCER,
+        AllOf(
+            Yes("cancer_history"),
+            AnyYes("sciatica", "leg_numbness", "leg_weakness", "weakness_progressing"),
+        ),
+        EMERGENCY,
+        "For someone who has had cancer, back pain with nerve symptoms (pain down a leg, "
+        "numbness or weakness) is treated as an emergency: cancer can press on the spinal cord.",
+        (NICE_CG75, SCOTTISH_CANCER),
+    ),
+    Rule(
+        "mscc_cancer_with_spinal_pain",
+        CANCER,
+        AllOf(
+            Yes("cancer_history"),
+            AnyYes(
+                "night_pain",
+                "thoracic_pain",
+                "worse_on_straining",
+                "constant_progressive",
+                "severe_pain",
+                "back_lump",
+                "weight_loss",
+            ),
+        ),
+        SAME_DAY,
+        "For someone who has had cancer, this kind of back pain should be discussed with a "
+        "doctor or your cancer team within 24 hours, to check the cancer has not spread to the "
+        "spine.",
+        (NICE_CG75, SCOTTISH_CANCER),
+    ),
+    Rule(
+        "cancer_history",
+        CANCER,
+        Yes("cancer_history"),
+        WITHIN_DAYS,
+        "A past or current cancer is the strongest single warning sign for cancer in the spine; "
+        "new back pain should be checked by a doctor within a few days, even if it seems "
+        "ordinary.",
+        (CKS_RED_FLAGS, DOWNIE_2013, SCOTTISH_CANCER),
+    ),
+    Rule(
+        "weight_loss",
+        SERIOUS,
+        Yes("weight_loss"),
+        SAME_DAY,
+        "Losing weight without trying, together with back pain, needs an urgent check by a doctor.",
+        (NHS_111, NICE_NG12),
+    ),
+    Rule(
+        "night_pain",
+        SERIOUS,
+        Yes("night_pain"),
+        SAME_DAY,
+        "Pain that is worse at night or not eased by rest or changing position needs an urgent "
+        "check. It is usually not serious, but it can be a sign of cancer or infection.",
+        (NHS_111, GCARE),
+    ),
+    Rule(
+        "thoracic_pain",
+        SERIOUS,
+        Yes("thoracic_pain"),
+        SAME_DAY,
+        "Pain high in the back, between the shoulder blades, is less often ordinary back pain and "
+        "needs an urgent check.",
+        (NHS_111, NICE_CG75),
+    ),
+    Rule(
+        "worse_on_straining",
+        SERIOUS,
+        Yes("worse_on_straining"),
+        SAME_DAY,
+        "Pain made worse by coughing, sneezing or straining on the toilet needs an urgent check.",
+        (NHS_111, NICE_CG75),
+    ),
+    Rule(
+        "constant_progressive",
+        SERIOUS,
+        Yes("constant_progressive"),
+        SAME_DAY,
+        "Constant pain that keeps getting worse and is not eased by rest or changing position "
+        "needs an urgent check.",
+        (NHS_111, NICE_CG75),
+    ),
+    Rule(
+        "back_lump",
+        SERIOUS,
+        Yes("back_lump"),
+        SAME_DAY,
+        "A lump or swelling in your back, or a change in its shape, needs an urgent check.",
+        (NHS_111, GCARE),
+    ),
+    Rule(
+        "older_not_improving",
+        SERIOUS,
+        AllOf(AtLeast("age", 51), Yes("not_improving"), AtLeast("duration_weeks", 4)),
+        WITHIN_DAYS,
+        "Over the age of 50, back pain that has not started to improve after about a month "
+        "should be checked by a doctor within a few days.",
+        (GCARE,),
+    ),
+    Rule(
+        "young_onset",
+        SERIOUS,
+        Below("age", 20),
+        WITHIN_DAYS,
+        "Back pain is less common under the age of 20, so guidelines list it as a warning sign; "
+        "a doctor should check it within a few days.",
+        (GCARE,),
+    ),
+    # Spinal infection (1.4). Each risk fires on its own: fever is often absent.
+    Rule(
+        "infection_with_nerve_signs",
+        INFECTION,
+        AllOf(
+            AnyYes("fever", "iv_drug_use", "immunosuppressed", "recent_infection"),
+            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing"),
+        ),
+        EMERGENCY,
+        "A possible spine infection together with weakness or numbness in a leg can mean an "
+        "abscess is pressing on the nerves.",
+        (ACP_2011, ACP_2007, YUSUF_2019),
+    ),
+    Rule(
+        "infection_very_unwell",
+        INFECTION,
+        Yes("feel_very_unwell"),
+        EMERGENCY,
+        "Feeling very unwell, confused or drowsy with back pain can be a sign of a serious "
+        "infection spreading in the body (sepsis).",
+        (GCARE, ACP_2011),
+    ),
+    Rule(
+        "infection_fever",
+        INFECTION,
+        Yes("fever"),
+        SAME_DAY,
+        "A high temperature, shivering or chills with back pain can be a sign of an infection in "
+        "the spine.",
+        (NHS_111, GCARE),
+    ),
+    Rule(
+        "infection_risk",
+        INFECTION,
+        AnyYes("iv_drug_use", "immunosuppressed", "recent_infection"),
+        SAME_DAY,
+        "Injecting drugs, a weakened immune system, or a recent infection, spinal injection or "
+        "operation make a spine infection more likely. Many people with a spine infection have "
+        "no fever, so this needs checking today even without one.",
+        (GCARE, ACP_2011, YUSUF_2019),
+    ),
+    # Blood vessels and heart (1.6, and the NHS 999 list).
+    Rule(
+        "chest_pain",
+        VESSELS,
+        Yes("chest_pain"),
+        EMERGENCY,
+        "Chest pain together with back pain can come from the heart or the main blood vessel "
+        "(aorta).",
+        (NHS_999,),
+    ),
+    Rule(
+        "aaa_abdominal_pain",
+        VESSELS,
+        Yes("abdominal_pain"),
+        EMERGENCY,
+        "New tummy pain with back pain, or a pulsing feeling in the tummy, can be a sign of a "
+        "swollen or leaking main blood vessel (abdominal aortic aneurysm).",
+        (NICE_NG156,),
+    ),
+    Rule(
+        "aaa_collapse",
+        VESSELS,
+        Yes("faint_or_collapse"),
+        EMERGENCY,
+        "Fainting, collapsing, or feeling faint, pale and clammy with back pain can be a sign of "
+        "internal bleeding, for example from the main blood vessel.",
+        (NICE_NG156,),
+    ),
+    # Nerve root compression (1.7).
+    Rule(
+        "nerve_weakness",
+        NERVE,
+        Yes("leg_weakness"),
+        SAME_DAY,
+        "New weakness in a leg or foot (for example foot slapping or tripping) means a nerve "
+        "may be badly squashed; it should be checked today because recovery is better when "
+        "it is treated early.",
+        (ACP_2007, GCARE),
+    ),
+    Rule(
+        "nerve_weakness_progressing",
+        NERVE,
+        Yes("weakness_progressing"),
+        SAME_DAY,
+        "Weakness that is getting worse is a sign of increasing pressure on a nerve and needs "
+        "checking today.",
+        (ACP_2011, ACP_2007, GPNOTEBOOK),
+    ),
+    Rule(
+        "nerve_numbness",
+        NERVE,
+        Yes("leg_numbness"),
+        ROUTINE,
+        "Numbness or pins and needles in one leg usually comes from an irritated nerve and "
+        "often settles, but a doctor or physiotherapist should check how the nerves work.",
+        (ACP_2007, GCARE),
+    ),
+    Rule(
+        "nerve_sciatica",
+        NERVE,
+        Yes("sciatica"),
+        ROUTINE,
+        "Pain spreading down one leg (sciatica) usually settles with self-care within weeks. A "
+        "routine appointment lets a doctor or physiotherapist check the nerve and plan with you.",
+        (ACP_2007, NICE_NG59),
+    ),
+    Rule(
+        "nerve_sciatica_not_settling",
+        NERVE,
+        AllOf(Yes("sciatica"), Yes("not_improving"), AtLeast("duration_weeks", 6)),
+        WITHIN_DAYS,
+        "Sciatica that has not started to settle after 6 weeks should be seen by a doctor soon "
+        "(within about 2 weeks).",
+        (GPNOTEBOOK,),
+    ),
+    # Inflammatory back pain (1.5): a routine appointment, never an emergency.
+    Rule(
+        "inflammatory_back_pain",
+        INFLAMMATORY,
+        AllOf(
+            AtLeastYes(
+                2,
+                "morning_stiffness",
+                "eases_with_movement",
+                "wakes_late_night",
+                "inflammatory_history",
+            ),
+            AtLeast("duration_weeks", 12),
+            StartedBeforeAge(45),
+        ),
+        ROUTINE,
+        "Long-lasting back pain that started before 45, with stiffness in the morning, pain that "
+        "eases with movement, waking in the second half of the night or a related condition, can "
+        "be inflammatory (axial spondyloarthritis). Ask your doctor about it; it is treatable.",
+        (NICE_NG65, ASAS_IBP),
+    ),
+    # Pain that is not settling (1.8: the NHS "see a GP if" list; chronic at 12 weeks).
+    Rule(
+        "not_settling",
+        NOT_SETTLING,
+        AllOf(Yes("not_improving"), AtLeast("duration_weeks", 2)),
+        ROUTINE,
+        "Most back pain starts to ease within 2 weeks. If yours has not started to improve, see "
+        "a GP or physiotherapist.",
+        (NHS_GP, NHS_EXERCISE),
+    ),
+    Rule(
+        "persistent_12_weeks",
+        NOT_SETTLING,
+        AtLeast("duration_weeks", 12),
+        ROUTINE,
+        "Back pain lasting 12 weeks or more is called persistent (chronic) back pain. A doctor or "
+        "physiotherapist can help you plan treatment, such as an exercise programme.",
+        (GPNOTEBOOK, ACP_2017),
+    ),
+    Rule(
+        "stops_daily_activities",
+        NOT_SETTLING,
+        Yes("stops_daily_activities"),
+        ROUTINE,
+        "Pain that stops you doing your day-to-day activities is a reason to see a GP.",
+        (NHS_GP,),
+    ),
+    Rule(
+        "severe_pain",
+        NOT_SETTLING,
+        Yes("severe_pain"),
+        ROUTINE,
+        "Very severe pain is a reason to see a GP, who can help with pain relief and check it.",
+        (NHS_GP,),
+    ),
+    Rule(
+        "worsening",
+        NOT_SETTLING,
+        Yes("worsening"),
+        ROUTINE,
+        "Pain that gets worse over time is a reason to see a GP.",
+        (NHS_GP,),
+    ),
+    Rule(
+        "struggling_to_cope",
+        NOT_SETTLING,
+        Yes("struggling_to_cope"),
+        ROUTINE,
+        "If you are worried about the pain or struggling to cope, see a GP: support is available.",
+        (NHS_GP,),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: Rule
+    answers: tuple[str, ...]
+
+    @property
+    def level(self) -> str:
+        return self.rule.level
+
+    @property
+    def text(self) -> str:
+        return self.rule.reason
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self.rule.sources
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule.id,
+            "condition": self.rule.condition,
+            "level": self.rule.level,
+            "text": self.rule.reason,
+            "answers": list(self.answers),
+            "sources": [source.as_dict() for source in self.rule.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    level: str
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    def reasons_as_dicts(self) -> list[dict]:
+        return [reason.as_dict() for reason in self.reasons]
+
+
+def validate(answers: Mapping) -> dict:
+    """Check codes and value types; return the reported answers (None dropped)."""
+    clean = {}
+    for code, value in answers.items():
+        if code not in ANSWER_CODES:
+            raise ValueError(f"Unknown answer code: {code!r}")
+        if value is None:
+            continue
+        if code in NUMBER_CODES:
+            low, high = NUMBER_LIMITS[code]
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{code!r} must be a whole number, not {value!r}")
+            if not low <= value <= high:
+                raise ValueError(f"{code!r} must be between {low} and {high}, not {value}")
+        elif not isinstance(value, bool):
+            raise ValueError(f"{code!r} must be True or False, not {value!r}")
+        clean[code] = value
+    return clean
+
+
+def assess(answers: Mapping) -> Result:
+    """The most urgent level of the rules that fire, with every fired rule as a reason."""
+    reported = validate(answers)
+    fired = []
+    for rule in RULES:
+        codes = rule.when.fired(reported)
+        if codes:
+            fired.append(Reason(rule, tuple(code for code in codes if code)))
+    fired.sort(key=lambda reason: LEVELS.index(reason.level))
+    level = fired[0].level if fired else SELF_CARE
+    return Result(level=level, reasons=tuple(fired))
