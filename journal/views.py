@@ -1,8 +1,629 @@
+import json
+import re
+from datetime import date, timedelta
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core import signing
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
+
+from guidance.models import CheckResult, Exercise
+
+from . import charts, queries, stats
+from .export import entries_csv, entry_from_dict, entry_to_dict, user_data, workouts_csv
+from .forms import (
+    EntryForm,
+    FilterForm,
+    NextMorningForm,
+    PeriodForm,
+    QuickLogForm,
+    WorkoutExerciseFormSet,
+    WorkoutForm,
+    exercise_initial,
+)
+from .models import (
+    DismissedPrompt,
+    Entry,
+    EntryTag,
+    Region,
+    TagKind,
+    Workout,
+    WorkoutExercise,
+)
+from .units import format_load
+
+PAGE_SIZE = 20
+UNDO_SECONDS = 120
+MONITOR_DAYS = 16 * 7
+PROMPT_KEY = re.compile(r"^[a-z0-9-]{1,80}$")
+
+
+def _get_entry_for_user(user, pk: int) -> Entry:
+    return get_object_or_404(Entry.objects.for_user(user).with_tags(), pk=pk)
+
+
+def _get_workout_for_user(user, pk: int) -> Workout:
+    return get_object_or_404(Workout.objects.for_user(user).with_exercises(), pk=pk)
+
+
+def _entry_tags(entry: Entry, data: dict) -> list[EntryTag]:
+    groups = {
+        TagKind.REGION: data["regions"],
+        TagKind.QUALITY: data["qualities"],
+        TagKind.ACTIVITY: data["activities"],
+        TagKind.TRIGGER: data["triggers"],
+        TagKind.RELIEVER: data["relievers"],
+    }
+    return [
+        EntryTag(entry=entry, kind=kind, value=value)
+        for kind, values in groups.items()
+        for value in values
+    ]
+
+
+ENTRY_FIELDS = [
+    "occurred_at",
+    "pain",
+    "medication",
+    "medication_dose",
+    "medication_helped",
+    "sleep_hours",
+    "woken_by_pain",
+    "interference",
+    "mood",
+    "notes",
+]
+
+
+@transaction.atomic
+def _save_entry(entry: Entry, data: dict) -> Entry:
+    for name in ENTRY_FIELDS:
+        setattr(entry, name, data[name])
+    entry.save()
+    entry.tags.all().delete()
+    EntryTag.objects.bulk_create(_entry_tags(entry, data))
+    # Fresh prefetch so the row shows the new tags.
+    return Entry.objects.with_tags().get(pk=entry.pk)
+
+
+def _entry_initial(entry: Entry) -> dict:
+    return {
+        **{name: getattr(entry, name) for name in ENTRY_FIELDS},
+        "occurred_at": timezone.localtime(entry.occurred_at),
+        "regions": entry.regions,
+        "qualities": entry.qualities,
+        "activities": entry.activities,
+        "triggers": entry.triggers,
+        "relievers": entry.relievers,
+    }
+
+
+def _now_local():
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+def _filtered_entries(user, form: FilterForm):
+    entries = Entry.objects.for_user(user)
+    if not form.is_valid():
+        return entries
+    data = form.cleaned_data
+    entries = entries.filter(queries.period_filter("occurred_at", data["start"], data["end"]))
+    if data["region"]:
+        entries = entries.filter(tags__kind=TagKind.REGION, tags__value=data["region"])
+    if data["tag"]:
+        tag = " ".join(data["tag"].split()).lower()
+        entries = entries.filter(tags__kind__in=[k for k in TagKind.values], tags__value=tag)
+    return entries.distinct() if data["region"] or data["tag"] else entries
+
+
+def _prompts(request: HttpRequest) -> list[stats.Prompt]:
+    user = request.user
+    today = timezone.localdate()
+    start = today - timedelta(days=MONITOR_DAYS)
+    days = queries.daily(user, start, today)
+    recent = (
+        Entry.objects.for_user(user)
+        .filter(occurred_at__gte=queries.local_start(today - timedelta(days=14)))
+        .with_tags()
+    )
+    facts = [
+        stats.EntryFacts(
+            entry.pk,
+            timezone.localtime(entry.occurred_at).date(),
+            frozenset(entry.regions),
+            " ".join([entry.notes, *entry.activities, *entry.triggers]),
+        )
+        for entry in recent
+    ]
+    dismissed = set(DismissedPrompt.objects.filter(user=user).values_list("key", flat=True))
+    return [p for p in stats.help_prompts(days, today, facts) if p.key not in dismissed]
+
+
+def _awaiting_next_morning(user):
+    today = timezone.localdate()
+    return list(
+        Workout.objects.for_user(user)
+        .filter(
+            pain_next_morning__isnull=True,
+            started_at__gte=queries.local_start(today - timedelta(days=3)),
+            started_at__lt=queries.local_start(today),
+        )
+        .order_by("-started_at")[:5]
+    )
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "journal/index.html")
+    filter_form = FilterForm(request.GET or None)
+    entries = _filtered_entries(request.user, filter_form).with_tags()
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "filter_form": filter_form,
+        "filters_active": filter_form.is_bound
+        and filter_form.is_valid()
+        and any(filter_form.cleaned_data.values()),
+        "query": query.urlencode(),
+        "units": request.user.units,
+    }
+    if request.htmx and request.GET.get("page"):
+        return render(request, "journal/index.html#entry-page", context)
+    context.update(
+        quick_form=QuickLogForm(),
+        prompts=_prompts(request),
+        awaiting=_awaiting_next_morning(request.user),
+        undo=_pop_undo(request),
+        pain_scale=range(11),
+    )
+    return render(request, "journal/index.html", context)
+
+
+@require_POST
+@login_required
+def quick_log(request: HttpRequest) -> HttpResponse:
+    form = QuickLogForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            response = render(request, "journal/index.html#quick-errors", {"quick_form": form})
+            return reswap(retarget(response, "#quick-errors"), "outerHTML")
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("journal:index")
+    entry = Entry.objects.create(
+        user=request.user, occurred_at=timezone.now(), pain=form.cleaned_data["pain"]
+    )
+    if form.cleaned_data["region"]:
+        EntryTag.objects.create(entry=entry, kind=TagKind.REGION, value=form.cleaned_data["region"])
+    entry = Entry.objects.with_tags().get(pk=entry.pk)
+    status = f"Saved: pain {entry.pain} out of 10" + (
+        f", {entry.region_labels[0].lower()}" if entry.region_labels else ""
+    )
+    if request.htmx:
+        return render(
+            request,
+            "journal/index.html#quick-saved",
+            {"entry": entry, "status": status, "quick_form": QuickLogForm()},
+        )
+    messages.success(request, status + ".")
+    return redirect("journal:index")
+
+
+def _tag_context(user) -> dict:
+    used = queries.tag_suggestions(user)
+    return {
+        "suggestions": {
+            "activities": used[TagKind.ACTIVITY],
+            "triggers": used[TagKind.TRIGGER],
+            "relievers": used[TagKind.RELIEVER],
+        }
+    }
+
+
+@login_required
+def entry_new(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        if form.is_valid():
+            entry = _save_entry(Entry(user=request.user), form.cleaned_data)
+            messages.success(request, f"Entry saved: pain {entry.pain} out of 10.")
+            return redirect("journal:index")
+    else:
+        form = EntryForm(initial={"occurred_at": _now_local()})
+    return render(
+        request,
+        "journal/entry_form.html",
+        {"form": form, "entry": None, **_tag_context(request.user)},
+    )
+
+
+@login_required
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_user(request.user, pk)
+    if request.htmx:
+        return render(request, "journal/_entry.html", {"entry": entry})
+    return render(request, "journal/entry_detail.html", {"entry": entry})
+
+
+@login_required
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_user(request.user, pk)
+    # Inline forms get their own ids, so they never clash with the quick-log form's.
+    auto_id = f"entry{pk}-%s" if request.htmx else "id_%s"
+    if request.method == "POST":
+        form = EntryForm(request.POST, auto_id=auto_id)
+        if form.is_valid():
+            entry = _save_entry(entry, form.cleaned_data)
+            if request.htmx:
+                return render(
+                    request, "journal/_entry.html", {"entry": entry, "status": "Entry updated."}
+                )
+            messages.success(request, "Entry updated.")
+            return redirect("journal:index")
+    else:
+        form = EntryForm(initial=_entry_initial(entry), auto_id=auto_id)
+    context = {"form": form, "entry": entry, **_tag_context(request.user)}
+    if request.htmx:
+        return render(request, "journal/entry_form.html#inline-form", context)
+    return render(request, "journal/entry_form.html", context)
+
+
+def _undo_token(request: HttpRequest, entry: Entry) -> str:
+    return signing.dumps(entry_to_dict(entry), salt=f"journal-undo-{request.user.pk}")
+
+
+def _pop_undo(request: HttpRequest) -> str | None:
+    return request.session.pop("journal_undo", None)
+
+
+@login_required
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _get_entry_for_user(request.user, pk)
+    if request.method != "POST":
+        return render(request, "journal/entry_confirm_delete.html", {"entry": entry})
+    token = _undo_token(request, entry)
+    entry.delete()
+    if request.htmx:
+        return render(request, "journal/_entry_deleted.html", {"token": token, "pk": pk})
+    request.session["journal_undo"] = token
+    messages.success(request, "Entry deleted.")
+    return redirect("journal:index")
+
+
+@require_POST
+@login_required
+def entry_restore(request: HttpRequest) -> HttpResponse:
+    try:
+        data = signing.loads(
+            request.POST.get("token", ""),
+            salt=f"journal-undo-{request.user.pk}",
+            max_age=UNDO_SECONDS,
+        )
+    except signing.SignatureExpired:
+        messages.error(request, "Too late to undo: the deleted entry is gone.")
+        return redirect("journal:index")
+    except signing.BadSignature:
+        raise Http404("No such deleted entry.") from None
+    with transaction.atomic():
+        entry = entry_from_dict(request.user, data)
+    entry = Entry.objects.with_tags().get(pk=entry.pk)
+    if request.htmx:
+        return render(request, "journal/_entry.html", {"entry": entry, "status": "Entry restored."})
+    messages.success(request, "Entry restored.")
+    return redirect("journal:index")
+
+
+@require_POST
+@login_required
+def dismiss_prompt(request: HttpRequest, key: str) -> HttpResponse:
+    if not PROMPT_KEY.match(key):
+        raise Http404("No such prompt.")
+    DismissedPrompt.objects.get_or_create(user=request.user, key=key)
+    if request.htmx:
+        return HttpResponse("")
+    messages.success(request, "Prompt dismissed.")
+    return redirect("journal:index")
+
+
+# Workouts ------------------------------------------------------------------------------
+
+
+def _exercise_choices() -> list[tuple[int, str]]:
+    return list(Exercise.objects.order_by("name").values_list("id", "name"))
+
+
+def _workout_forms(request: HttpRequest, workout: Workout | None):
+    kwargs = {"exercise_choices": _exercise_choices(), "units": request.user.units}
+    if request.method == "POST":
+        form = WorkoutForm(request.POST)
+        formset = WorkoutExerciseFormSet(request.POST, prefix="ex", form_kwargs=kwargs)
+    elif workout is None:
+        form = WorkoutForm(initial={"started_at": _now_local()})
+        formset = WorkoutExerciseFormSet(prefix="ex", form_kwargs=kwargs)
+    else:
+        form = WorkoutForm(
+            initial={
+                "started_at": timezone.localtime(workout.started_at),
+                **{
+                    name: getattr(workout, name)
+                    for name in ("pain_before", "pain_during", "pain_after", "pain_next_morning")
+                },
+                "notes": workout.notes,
+            }
+        )
+        formset = WorkoutExerciseFormSet(
+            prefix="ex",
+            form_kwargs=kwargs,
+            initial=exercise_initial(workout.exercises.all(), request.user.units),
+        )
+    return form, formset
+
+
+@transaction.atomic
+def _save_workout(workout: Workout, data: dict, exercises: list[dict]) -> Workout:
+    for name in ("started_at", "pain_before", "pain_during", "pain_after", "pain_next_morning"):
+        setattr(workout, name, data[name])
+    workout.notes = data["notes"]
+    workout.save()
+    workout.exercises.all().delete()
+    WorkoutExercise.objects.bulk_create(
+        WorkoutExercise(
+            workout=workout,
+            exercise_id=row["exercise"],
+            name=row["name"],
+            sets=row["sets"],
+            reps=row["reps"],
+            load_kg=row["load_kg"],
+            effort_kind=row["effort_kind"],
+            effort=row["effort"],
+            position=position,
+        )
+        for position, row in enumerate(exercises)
+    )
+    return workout
+
+
+def _workout_form_view(request: HttpRequest, workout: Workout | None) -> HttpResponse:
+    form, formset = _workout_forms(request, workout)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        saved = _save_workout(
+            workout or Workout(user=request.user), form.cleaned_data, formset.exercises()
+        )
+        messages.success(request, "Workout saved." if workout is None else "Workout updated.")
+        return redirect("journal:workout", pk=saved.pk)
+    return render(
+        request,
+        "journal/workout_form.html",
+        {"form": form, "formset": formset, "workout": workout, "units": request.user.units},
+    )
+
+
+@login_required
+def workout_new(request: HttpRequest) -> HttpResponse:
+    return _workout_form_view(request, None)
+
+
+@login_required
+def workout_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workout_form_view(request, _get_workout_for_user(request.user, pk))
+
+
+def _with_loads(workouts, units: str):
+    for workout in workouts:
+        for row in workout.exercises.all():
+            row.load_display = format_load(row.load_kg, units)
+    return workouts
+
+
+@login_required
+def workout_list(request: HttpRequest) -> HttpResponse:
+    workouts = Workout.objects.for_user(request.user).with_exercises()
+    page = Paginator(workouts, PAGE_SIZE).get_page(request.GET.get("page"))
+    _with_loads(page.object_list, request.user.units)
+    return render(request, "journal/workout_list.html", {"page": page})
+
+
+@login_required
+def workout_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    workout = _get_workout_for_user(request.user, pk)
+    _with_loads([workout], request.user.units)
+    return render(
+        request,
+        "journal/workout_detail.html",
+        {"workout": workout, "next_form": NextMorningForm()},
+    )
+
+
+@login_required
+def workout_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    workout = _get_workout_for_user(request.user, pk)
+    if request.method != "POST":
+        return render(request, "journal/workout_confirm_delete.html", {"workout": workout})
+    workout.delete()
+    messages.success(request, "Workout deleted.")
+    return redirect("journal:workouts")
+
+
+@require_POST
+@login_required
+def workout_next_morning(request: HttpRequest, pk: int) -> HttpResponse:
+    workout = _get_workout_for_user(request.user, pk)
+    form = NextMorningForm(request.POST)
+    if form.is_valid():
+        workout.pain_next_morning = form.cleaned_data["pain_next_morning"]
+        workout.save(update_fields=["pain_next_morning", "updated_at"])
+        if request.htmx:
+            return render(request, "journal/index.html#next-morning-saved", {"workout": workout})
+        messages.success(request, "Next-morning pain saved.")
+        return redirect("journal:index")
+    if request.htmx:
+        return render(
+            request, "journal/index.html#next-morning", {"workout": workout, "next_form": form}
+        )
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("journal:index")
+
+
+# Trends, triggers, summary ---------------------------------------------------------------
+
+
+def _period(request: HttpRequest, default_days: int) -> tuple[date, date, PeriodForm]:
+    today = timezone.localdate()
+    form = PeriodForm(request.GET or None)
+    start, end = today - timedelta(days=default_days - 1), today
+    if form.is_bound and form.is_valid():
+        end = form.cleaned_data["end"] or end
+        start = form.cleaned_data["start"] or (end - timedelta(days=default_days - 1))
+    return start, end, form
+
+
+@login_required
+def trends(request: HttpRequest) -> HttpResponse:
+    start, end, form = _period(request, 90)
+    days = queries.daily(request.user, start, end)
+    weeks = stats.weekly_averages(days)
+    workouts = list(
+        Workout.objects.for_user(request.user)
+        .filter(queries.period_filter("started_at", start, end))
+        .order_by("-started_at")[:20]
+    )[::-1]
+    heat_weeks = min(53, max(4, (end - start).days // 7 + 1))
+    return render(
+        request,
+        "journal/trends.html",
+        {
+            "form": form,
+            "start": start,
+            "end": end,
+            "days": days,
+            "weeks": weeks,
+            "summary": stats.summary_numbers(days),
+            "line": charts.pain_over_time(days, weeks, start, end),
+            "bars": charts.workout_bars(workouts),
+            "calendar": charts.calendar(days, end, heat_weeks),
+            "workouts": workouts,
+        },
+    )
+
+
+def _label(kind: str, value: str) -> str:
+    if kind == TagKind.REGION and value in Region.values:
+        return Region(value).label
+    return value
+
+
+@login_required
+def triggers(request: HttpRequest) -> HttpResponse:
+    start, end, form = _period(request, 365)
+    total_count, total_sum = queries.totals(request.user, start, end)
+    found = stats.associations(queries.tag_rows(request.user, start, end), total_count, total_sum)
+    effects = queries.exercise_effects(request.user, start, end)
+    units = request.user.units
+    for effect in effects:
+        effect.rose_display = format_load(effect.pain_rose_at, units)
+        effect.comfortable_display = format_load(effect.comfortable_up_to, units)
+        for load in effect.loads:
+            load.display = format_load(load.load_kg, units)
+    return render(
+        request,
+        "journal/triggers.html",
+        {
+            "form": form,
+            "start": start,
+            "end": end,
+            "total_count": total_count,
+            "overall": total_sum / total_count if total_count else None,
+            "ranked": [a for a in found if a.enough_data],
+            "too_few": [a for a in found if not a.enough_data],
+            "effects": effects,
+            "min_entries": stats.MIN_ENTRIES,
+        },
+    )
+
+
+@login_required
+def summary(request: HttpRequest) -> HttpResponse:
+    start, end, form = _period(request, 90)
+    user = request.user
+    days = queries.daily(user, start, end)
+    weeks = stats.weekly_averages(days)
+    total_count, total_sum = queries.totals(user, start, end)
+    rows = queries.tag_rows(
+        user,
+        start,
+        end,
+        kinds=[TagKind.REGION, TagKind.TRIGGER, TagKind.RELIEVER, TagKind.ACTIVITY],
+    )
+    regions = sorted(
+        ((Region(value).label, n) for kind, value, n, _ in rows if kind == TagKind.REGION),
+        key=lambda item: -item[1],
+    )
+    found = [
+        a
+        for a in stats.associations(
+            [row for row in rows if row[0] != TagKind.REGION], total_count, total_sum
+        )
+        if a.enough_data
+    ]
+    return render(
+        request,
+        "journal/summary.html",
+        {
+            "form": form,
+            "start": start,
+            "end": end,
+            "numbers": stats.summary_numbers(days),
+            "weeks": weeks,
+            "line": charts.pain_over_time(days, weeks, start, end),
+            "regions": regions,
+            "worse": [a for a in found if a.direction == "higher"][:6],
+            "better": [a for a in found if a.direction == "lower"][:6],
+            "medications": queries.medications(user, start, end),
+            "check": CheckResult.objects.for_user(user).first(),
+            "first_week": weeks[0] if weeks else None,
+            "last_week": weeks[-1] if weeks else None,
+        },
+    )
+
+
+# Exports ---------------------------------------------------------------------------------
+
+
+def _download(content: str, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="{name}-{stamp}.{name_ext(content_type)}"'
+    )
+    return response
+
+
+def name_ext(content_type: str) -> str:
+    return "json" if "json" in content_type else "csv"
+
+
+@login_required
+def export_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "journal/export.html")
+
+
+@login_required
+def export_json(request: HttpRequest) -> HttpResponse:
+    content = json.dumps(user_data(request.user), indent=2, ensure_ascii=False)
+    return _download(content, "application/json; charset=utf-8", "pain-journal")
+
+
+@login_required
+def export_entries_csv(request: HttpRequest) -> HttpResponse:
+    return _download(entries_csv(request.user), "text/csv; charset=utf-8", "pain-journal-entries")
+
+
+@login_required
+def export_workouts_csv(request: HttpRequest) -> HttpResponse:
+    return _download(workouts_csv(request.user), "text/csv; charset=utf-8", "pain-journal-workouts")

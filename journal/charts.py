@@ -1,0 +1,175 @@
+"""Geometry for the server-rendered SVG charts (no charting JavaScript; they print as they are).
+
+Each function returns plain numbers that a template turns into SVG elements; every chart also
+has a table alternative on the page, built from the same data.
+"""
+
+from datetime import date, timedelta
+
+from . import stats
+
+WIDTH = 720
+HEIGHT = 260
+LEFT = 36
+RIGHT = 12
+TOP = 12
+BOTTOM = 36
+PLOT_W = WIDTH - LEFT - RIGHT
+PLOT_H = HEIGHT - TOP - BOTTOM
+
+# From pale to dark: the darker, the worse. Each step keeps at least 3:1 against its neighbour
+# only at the ends; the numbers are always in the table and the cell's title.
+HEAT_COLOURS = ["#e8f5ea", "#fdf0c4", "#f9d27a", "#f0a04b", "#d4622b", "#a4161a"]
+
+
+def _y(pain: float) -> float:
+    return round(TOP + PLOT_H - pain / 10 * PLOT_H, 1)
+
+
+def _x(day: date, start: date, span: int) -> float:
+    return round(LEFT + (day - start).days / max(span, 1) * PLOT_W, 1)
+
+
+def y_ticks() -> list[dict]:
+    return [{"value": v, "y": _y(v)} for v in range(0, 11, 2)]
+
+
+def pain_over_time(days: list[stats.Day], weeks: list[stats.Week], start: date, end: date) -> dict:
+    span = (end - start).days
+    points = [
+        {"x": _x(d.day, start, span), "y": _y(d.average), "day": d.day, "value": d.average}
+        for d in days
+    ]
+    weekly = []
+    for week in weeks:
+        middle = max(start, min(end, week.start + timedelta(days=3)))
+        weekly.append((_x(middle, start, span), _y(week.average)))
+    x_ticks = []
+    month = date(start.year, start.month, 1)
+    step = 1 if span <= 200 else 3 if span <= 800 else 12
+    while month <= end:
+        if month >= start:
+            x_ticks.append({"x": _x(month, start, span), "label": month.strftime("%b %Y")})
+        year, m = divmod(month.month - 1 + step, 12)
+        month = date(month.year + year, m + 1, 1)
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "bottom": TOP + PLOT_H,
+        "points": points,
+        "weekly": " ".join(f"{x},{y}" for x, y in weekly),
+        "y_ticks": y_ticks(),
+        "x_ticks": x_ticks,
+        "radius": 3 if len(points) < 120 else 1.5,
+    }
+
+
+SERIES = [
+    ("pain_before", "Before", "#0a4f8a"),
+    ("pain_during", "Worst during", "#7a4b00"),
+    ("pain_after", "After", "#a4161a"),
+    ("pain_next_morning", "Next morning", "#1d6b2f"),
+]
+
+
+def workout_bars(workouts: list) -> dict:
+    """Grouped bars: before, during, after and next morning for each workout, oldest first."""
+    count = max(len(workouts), 1)
+    group = PLOT_W / count
+    bar = min(group * 0.8 / len(SERIES), 18)
+    groups = []
+    for index, workout in enumerate(workouts):
+        x0 = LEFT + index * group + (group - bar * len(SERIES)) / 2
+        bars = []
+        for number, (field, label, colour) in enumerate(SERIES):
+            value = getattr(workout, field)
+            if value is None:
+                continue
+            top = _y(value)
+            bars.append(
+                {
+                    "x": round(x0 + number * bar, 1),
+                    "y": top,
+                    "height": round(TOP + PLOT_H - top, 1) or 1,
+                    "width": round(bar - 1, 1),
+                    "colour": colour,
+                    "label": label,
+                    "value": value,
+                }
+            )
+        groups.append({"workout": workout, "bars": bars, "label_x": round(x0, 1)})
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "bottom": TOP + PLOT_H,
+        "groups": groups,
+        "y_ticks": y_ticks(),
+        "legend": [{"label": label, "colour": colour} for _, label, colour in SERIES],
+    }
+
+
+CELL = 13
+GAP = 2
+
+
+def heat_colour(average: float | None) -> str:
+    if average is None:
+        return "#ffffff"
+    if average <= 0:
+        return HEAT_COLOURS[0]
+    return HEAT_COLOURS[min(5, 1 + int(average // 2))]
+
+
+def calendar(days: list[stats.Day], end: date, weeks: int = 26) -> dict:
+    """A GitHub-style grid: one column per week (Monday at the top), one square per day."""
+    by_day = {d.day: d for d in days}
+    last_monday = end - timedelta(days=end.weekday())
+    first_monday = last_monday - timedelta(weeks=weeks - 1)
+    cells = []
+    months = []
+    for column in range(weeks):
+        monday = first_monday + timedelta(weeks=column)
+        if monday.day <= 7:
+            months.append({"x": 30 + column * (CELL + GAP), "label": monday.strftime("%b")})
+        for row in range(7):
+            day = monday + timedelta(days=row)
+            if day > end:
+                continue
+            entry = by_day.get(day)
+            average = entry.average if entry else None
+            cells.append(
+                {
+                    "x": 30 + column * (CELL + GAP),
+                    "y": 16 + row * (CELL + GAP),
+                    "day": day,
+                    "average": average,
+                    "count": entry.count if entry else 0,
+                    "colour": heat_colour(average),
+                }
+            )
+    legend = [
+        {"label": label, "colour": colour, "x": 30 + i * 70}
+        for i, (label, colour) in enumerate(
+            zip(["0", "0.1–1.9", "2–3.9", "4–5.9", "6–7.9", "8–10"], HEAT_COLOURS, strict=True)
+        )
+    ]
+    return {
+        "width": 30 + weeks * (CELL + GAP) + 4,
+        "height": 16 + 7 * (CELL + GAP) + 30,
+        "cell": CELL,
+        "cells": cells,
+        "months": months,
+        "legend": legend,
+        "legend_y": 16 + 7 * (CELL + GAP) + 10,
+        "weekday_labels": [
+            {"label": "Mon", "y": 16 + CELL - 2},
+            {"label": "Wed", "y": 16 + 2 * (CELL + GAP) + CELL - 2},
+            {"label": "Fri", "y": 16 + 4 * (CELL + GAP) + CELL - 2},
+        ],
+    }
