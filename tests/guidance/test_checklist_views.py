@@ -1,0 +1,232 @@
+import re
+
+import pytest
+
+from guidance import triage
+from guidance.checklist_questions import EMERGENCY_CODES, QUESTIONS
+
+pytestmark = pytest.mark.django_db
+
+
+def all_no(**answers) -> dict:
+    data = {code: "no" for code in EMERGENCY_CODES}
+    data.update({key: str(value) for key, value in answers.items()})
+    return data
+
+
+def level_of(response) -> str:
+    found = re.findall(r'data-triage-level="([a-z_]+)"', response.text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_checklist_asks_emergency_signs_first_each_with_help_text(client):
+    response = client.get("/checklist/")
+
+    assert response.status_code == 200
+    text = response.text
+    positions = [text.index(f'name="{question.code}"') for question in QUESTIONS]
+    emergency = [pos for q, pos in zip(QUESTIONS, positions, strict=True) if q.emergency]
+    others = [pos for q, pos in zip(QUESTIONS, positions, strict=True) if not q.emergency]
+    assert max(emergency) < min(others)
+    assert text.count("What this means:") >= len(QUESTIONS)
+    for code in EMERGENCY_CODES:
+        assert f'id="id_{code}_yes" value="yes" required>' in text
+        assert f'id="id_{code}_unsure"' not in text  # an explicit yes or no only
+    assert 'id="id_fever_unsure"' in text
+
+
+def test_follow_up_question_is_in_noscript_until_its_parent_is_yes(client):
+    text = client.get("/checklist/").text
+
+    assert '<div id="followup-leg_weakness" class="follow-up"></div>' in text
+    noscript = text[text.index("<noscript>") : text.index("</noscript>")]
+    assert 'name="weakness_progressing"' in noscript
+
+
+@pytest.mark.parametrize(
+    "answers, level",
+    [
+        ({"incontinence": "yes"}, "emergency"),
+        ({"chest_pain": "yes", "age": 47}, "emergency"),
+        ({"cancer_history": "yes", "night_pain": "yes", "age": 62}, "same_day"),
+        ({"fever": "yes", "immunosuppressed": "yes", "age": 50}, "same_day"),
+        ({"leg_weakness": "yes", "weakness_progressing": "yes"}, "same_day"),
+        ({"osteoporosis": "yes"}, "within_days"),
+        ({"duration_weeks": 10, "not_improving": "yes", "age": 41}, "routine"),
+        (
+            {
+                "age": 40,
+                "duration_weeks": 20,
+                "morning_stiffness": "yes",
+                "eases_with_movement": "yes",
+                "wakes_late_night": "yes",
+            },
+            "routine",
+        ),
+        ({"age": 30, "duration_weeks": 1}, "self_care"),
+    ],
+)
+def test_post_shows_the_contract_level(client, answers, level):
+    data = all_no()
+    data.update({key: str(value) for key, value in answers.items()})
+
+    response = client.post("/checklist/", data)
+
+    assert response.status_code == 200
+    assert level_of(response) == level
+
+
+def test_result_page_shows_level_action_reasons_sources_safety_net_and_summary(client):
+    response = client.post(
+        "/checklist/", all_no(age=62, cancer_history="yes", night_pain="yes", fever="unsure")
+    )
+    text = response.text
+
+    assert "See a doctor today" in text
+    assert "Get an urgent appointment with a doctor today" in text
+    assert 'class="level-icon" aria-hidden="true">!' in text  # not colour alone
+    assert "within 24 hours" in text
+    assert (
+        'href="https://www.nice.org.uk/guidance/cg75/chapter/Key-priorities-for-implementation"'
+        in text
+    )
+    assert "Come back or get help if things change" in text
+    assert "Summary to show a doctor" in text
+    assert "Do you have cancer now, or have you had cancer in the past?</td><td>Yes" in text
+    assert "Do you have chest pain?</td><td>No" in text
+    assert "You were not sure about: high temperature, shivering or chills" in text
+    assert response["Cache-Control"] == "no-store"
+    assert "emergency-panel" not in text.split("<footer")[0].split('<h2 id="todo"')[0]
+
+
+def test_emergency_result_comes_with_the_emergency_panel_without_javascript(client):
+    response = client.post("/checklist/", all_no(saddle_numbness="yes", duration_weeks=3))
+
+    assert level_of(response) == "emergency"
+    assert "data-emergency-panel" in response.text
+    assert 'class="emergency-number">999<' in response.text
+
+
+def test_htmx_emergency_answer_returns_the_panel(client):
+    response = client.post(
+        "/checklist/",
+        {"_partial": "emergency", "bladder_change": "yes", "chest_pain": "no", "region": "us"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert "data-emergency-panel" in response.text
+    assert 'class="emergency-number">911<' in response.text
+    assert "<html" not in response.text
+    assert "difficulty peeing" in response.text.lower() or "peeing" in response.text
+
+
+def test_htmx_emergency_panel_is_empty_when_all_answers_are_no(client):
+    response = client.post(
+        "/checklist/", {"_partial": "emergency", **all_no()}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == 200
+    assert "data-emergency-panel" not in response.text
+
+
+def test_htmx_follow_up_appears_only_after_a_yes(client):
+    htmx = {"HX-Request": "true"}
+    base = {"_partial": "followup", "parent": "leg_weakness"}
+
+    shown = client.post("/checklist/", {**base, "leg_weakness": "yes"}, headers=htmx)
+    hidden = client.post("/checklist/", {**base, "leg_weakness": "no"}, headers=htmx)
+    unknown = client.post("/checklist/", {**base, "parent": "nope"}, headers=htmx)
+
+    assert 'name="weakness_progressing"' in shown.text
+    assert hidden.text.strip() == ""
+    assert unknown.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (all_no(age="forty"), "Enter your age as a whole number of years"),
+        (all_no(age="500"), "Enter an age between 1 and 120."),
+        (all_no(age="-3"), "Enter an age between 1 and 120."),
+        (all_no(duration_weeks="-1"), "The number of weeks cannot be negative"),
+        (all_no(duration_weeks="2.5"), "Enter the number of weeks as a whole number"),
+        (all_no(fever="maybe"), "Please choose one of the answers given."),
+        (all_no(region="mars"), "Select a valid choice"),
+        ({**all_no(), "favourite_colour": "blue"}, "does not know the field(s) “favourite_colour”"),
+        ({"age": "40"}, "Please answer yes or no to every emergency sign (10 still to answer)"),
+        ({**all_no(), "saddle_numbness": ""}, "Please answer yes or no to this question."),
+    ],
+)
+def test_bad_input_gives_a_clear_message_on_the_form(client, data, message):
+    response = client.post("/checklist/", data)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert "data-triage-level" not in response.text
+    assert 'role="alert" id="form-errors"' in response.text
+
+
+def test_bad_input_keeps_the_answers_already_given(client):
+    response = client.post("/checklist/", {"age": "500", "chest_pain": "no", "fever": "yes"})
+
+    assert 'id="id_chest_pain_no" value="no" checked' in response.text
+    assert 'id="id_fever_yes" value="yes" checked' in response.text
+    assert 'value="500"' in response.text
+
+
+def test_other_methods_are_refused(client):
+    assert client.put("/checklist/").status_code == 405
+
+
+def test_region_is_remembered_in_a_cookie_and_preselected(client):
+    response = client.post("/checklist/", all_no(region="us", fever="yes"))
+
+    assert response.cookies["checklist_region"].value == "us"
+    assert response.cookies["checklist_region"]["httponly"]
+    assert 'Emergency number in <strong>United States</strong>: <strong class="number-big">911' in (
+        response.text
+    )
+    page = client.get("/checklist/")
+    assert '<option value="us" selected>' in page.text
+
+
+def test_result_region_form_resubmits_the_same_answers(client):
+    response = client.post("/checklist/", all_no(fever="yes", age=50))
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', response.text))
+
+    assert hidden["fever"] == "yes" and hidden["age"] == "50"
+    again = client.post("/checklist/", {**hidden, "region": "eu"})
+    assert level_of(again) == "same_day"
+    assert (
+        'Emergency number in <strong>European Union</strong>: <strong class="number-big">112'
+        in (again.text)
+    )
+
+
+def test_explanation_page_lists_every_rule_with_its_sources_and_the_limits(client):
+    response = client.get("/checklist/about/")
+
+    assert response.status_code == 200
+    for rule in triage.RULES:
+        assert f'id="rule-{rule.id}"' in response.text
+        for source in rule.sources:
+            assert f'href="{source.url}"' in response.text
+    assert "It is not a diagnosis." in response.text
+    assert "does not replace a clinician" in response.text
+    assert "loss of bowel and/or bladder control".capitalize() in response.text
+
+
+def test_anonymous_result_page_offers_no_save_button(client):
+    response = client.post("/checklist/", all_no())
+
+    assert "Save to my history" not in response.text
+    assert "Nothing you entered has been stored" in response.text
+
+
+def test_signed_in_result_page_offers_saving(alice_client):
+    response = alice_client.post("/checklist/", all_no(fever="yes"))
+
+    assert "Save to my history" in response.text
+    assert 'action="/checklist/save/"' in response.text
