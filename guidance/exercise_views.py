@@ -1,27 +1,212 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
-from .models import Exercise
+from .exercise_forms import SORTS, ExerciseFilterForm, RoutineNotesForm
+from .exercises_path import (
+    REASONS,
+    reason_exercise_slugs,
+    reasons_with_exercises,
+    stages_with_exercises,
+)
+from .models import Exercise, RoutineItem, Source
+
+PAGE_SIZE = 24
 
 
+def _is_fragment_request(request: HttpRequest) -> bool:
+    # htmx asks for the whole page when it restores history it has no snapshot for.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@vary_on_headers("HX-Request")
 def exercise_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/exercise_list.html", {"exercises": Exercise.objects.all()})
+    form = ExerciseFilterForm(request.GET)
+    filters = form.filters()
+    order_by = SORTS[filters.get("sort", "name")][1]
+    exercises = Exercise.objects.cards().browse(filters, order_by)
+    page = Paginator(exercises, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": any(name != "sort" for name in filters),
+        "fragment": _is_fragment_request(request),
+    }
+    template = "guidance/exercise_list.html"
+    if context["fragment"]:
+        template += "#results"
+    return render(request, template, context)
+
+
+def _get_exercise(slug: str) -> Exercise:
+    variations = Exercise.objects.only("slug", "name", "difficulty").order_by("difficulty", "name")
+    try:
+        return Exercise.objects.prefetch_related(
+            "sources",
+            Prefetch("harder_variations", queryset=variations),
+            Prefetch("easier_variations", queryset=variations),
+        ).get(slug=slug)
+    except Exercise.DoesNotExist:
+        raise Http404("No exercise has that address.") from None
+
+
+def _routine_item_for(user, exercise: Exercise) -> RoutineItem | None:
+    if not user.is_authenticated:
+        return None
+    return RoutineItem.objects.for_user(user).filter(exercise=exercise).first()
 
 
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = get_object_or_404(Exercise, slug=slug)
-    return render(request, "guidance/exercise_list.html", {"exercises": [exercise]})
+    exercise = _get_exercise(slug)
+    context = {
+        "exercise": exercise,
+        "routine_item": _routine_item_for(request.user, exercise),
+    }
+    return render(request, "guidance/exercise_detail.html", context)
 
 
 def path_page(request: HttpRequest) -> HttpResponse:
-    return exercise_list(request)
+    exercises = Exercise.objects.cards().order_by("stage", "difficulty", "name")
+    return render(request, "guidance/path.html", {"stages": stages_with_exercises(exercises)})
 
 
-why_lifting_hurts = routine = routine_add = path_page
+def why_lifting_hurts(request: HttpRequest) -> HttpResponse:
+    exercises = Exercise.objects.cards().filter(slug__in=reason_exercise_slugs())
+    return render(
+        request,
+        "guidance/why_lifting_hurts.html",
+        {"reasons": reasons_with_exercises(exercises), "reason_count": len(REASONS)},
+    )
 
 
+# My routine ------------------------------------------------------------------------------
+
+
+def _routine_items(user):
+    return RoutineItem.objects.for_user(user).select_related("exercise")
+
+
+def _get_routine_item_for_user(user, item_id: int) -> RoutineItem:
+    try:
+        return _routine_items(user).get(pk=item_id)
+    except RoutineItem.DoesNotExist:
+        raise Http404("That is not in your routine.") from None
+
+
+def _render_routine(request: HttpRequest, status: str = "", invalid=None, code: int = 200):
+    """`invalid` is an unsaved notes form, shown with its errors and what was typed."""
+    items = list(_routine_items(request.user))
+    for item in items:
+        item.notes_input, item.note_errors = item.notes, []
+        if invalid is not None and invalid.instance.pk == item.pk:
+            item.notes_input = invalid.data.get("notes", "")
+            item.note_errors = invalid.errors["notes"]
+    context = {
+        "items": items,
+        "status": status,
+        "sources": Source.objects.filter(slug__in=["nhs-inform-back-exercises", "nhs-back-pain"]),
+    }
+    template = "guidance/routine.html"
+    if _is_fragment_request(request):
+        template += "#routine"
+    return render(request, template, context, status=code)
+
+
+def _render_routine_button(request, exercise, routine_item, status: str) -> HttpResponse:
+    context = {"exercise": exercise, "routine_item": routine_item, "status": status}
+    return render(request, "guidance/exercise_detail.html#routine-button", context)
+
+
+@login_required
+def routine(request: HttpRequest) -> HttpResponse:
+    return _render_routine(request)
+
+
+@require_POST
+@login_required
+def routine_add(request: HttpRequest) -> HttpResponse:
+    try:
+        exercise = Exercise.objects.only("slug", "name").get(slug=request.POST.get("exercise"))
+    except Exercise.DoesNotExist:
+        raise Http404("No exercise has that address.") from None
+    with transaction.atomic():
+        items = RoutineItem.objects.for_user(request.user)
+        item = items.filter(exercise=exercise).first()
+        if item is None:
+            last = items.aggregate(last=Max("position"))["last"]
+            item = RoutineItem.objects.create(
+                user=request.user, exercise=exercise, position=0 if last is None else last + 1
+            )
+    status = f"{exercise.name} is in My routine."
+    if request.htmx:
+        return _render_routine_button(request, exercise, item, status)
+    messages.success(request, status)
+    return redirect(exercise)
+
+
+@require_POST
+@login_required
 def routine_remove(request: HttpRequest, item_id: int) -> HttpResponse:
-    return path_page(request)
+    item = _get_routine_item_for_user(request.user, item_id)
+    exercise = item.exercise
+    item.delete()
+    status = f"{exercise.name} was removed from My routine."
+    came_from_detail = request.POST.get("from") == "detail"
+    if request.htmx:
+        if came_from_detail:
+            return _render_routine_button(request, exercise, None, status)
+        return _render_routine(request, status)
+    messages.success(request, status)
+    return redirect(exercise if came_from_detail else reverse("exercises:routine"))
 
 
-routine_move = routine_notes = routine_remove
+@require_POST
+@login_required
+def routine_move(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _get_routine_item_for_user(request.user, item_id)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        status = "Choose to move it up or down."
+    else:
+        with transaction.atomic():
+            items = list(RoutineItem.objects.for_user(request.user).select_for_update())
+            index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+            target = index - 1 if direction == "up" else index + 1
+            if 0 <= target < len(items):
+                items[index], items[target] = items[target], items[index]
+                for position, other in enumerate(items):
+                    other.position = position
+                RoutineItem.objects.bulk_update(items, ["position"])
+                status = f"{item.exercise.name} moved {direction}, to number {target + 1}."
+            else:
+                end = "top" if direction == "up" else "bottom"
+                status = f"{item.exercise.name} is already at the {end}."
+    if request.htmx:
+        return _render_routine(request, status)
+    messages.info(request, status)
+    return redirect("exercises:routine")
+
+
+@require_POST
+@login_required
+def routine_notes(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _get_routine_item_for_user(request.user, item_id)
+    form = RoutineNotesForm(request.POST, instance=item)
+    if not form.is_valid():
+        # htmx swaps only 2xx responses, so the fragment with the error comes back as 200.
+        code = 200 if request.htmx else 400
+        return _render_routine(request, "Your notes were not saved.", form, code=code)
+    item.notes = form.cleaned_data["notes"]
+    item.save(update_fields=["notes"])
+    status = f"Notes for {item.exercise.name} saved."
+    if request.htmx:
+        return _render_routine(request, status)
+    messages.success(request, status)
+    return redirect("exercises:routine")

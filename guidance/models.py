@@ -70,6 +70,43 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+# What the list and path pages show of an exercise: the long text stays in the database.
+CARD_FIELDS = (
+    "slug",
+    "name",
+    "purpose",
+    "category",
+    "stage",
+    "difficulty",
+    "equipment",
+    "body_area",
+    "flare_up_ok",
+    "illustration",
+    "illustration_alt",
+)
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def cards(self):
+        return self.only(*CARD_FIELDS)
+
+    def browse(self, filters: dict, order_by: list[str]):
+        """Filtered by the list page's cleaned filters (see ExerciseFilterForm.filters)."""
+        queryset = self
+        if search := filters.get("q"):
+            queryset = queryset.filter(
+                models.Q(name__icontains=search)
+                | models.Q(purpose__icontains=search)
+                | models.Q(description__icontains=search)
+            )
+        for name in ("category", "stage", "equipment", "difficulty", "body_area"):
+            if name in filters:
+                queryset = queryset.filter(**{name: filters[name]})
+        if filters.get("flare"):
+            queryset = queryset.filter(flare_up_ok=True)
+        return queryset.order_by(*order_by)
+
+
 class Exercise(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120)
@@ -101,6 +138,8 @@ class Exercise(models.Model):
         "self", symmetrical=False, related_name="easier_variations", blank=True
     )
     sources = models.ManyToManyField(Source, related_name="exercises")
+
+    objects = ExerciseQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
