@@ -1,13 +1,59 @@
 from django.contrib import admin
 
-from .models import CheckResult, Exercise
+from .models import CheckResult, Exercise, RoutineItem, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["publisher", "title", "reference_section", "url"]
+    search_fields = ["publisher", "title", "slug"]
+    prepopulated_fields = {"slug": ["publisher", "title"]}
 
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "slug", "category", "stage", "difficulty", "equipment", "flare_up_ok"]
+    list_filter = ["category", "stage", "difficulty", "equipment", "body_area", "flare_up_ok"]
+    search_fields = ["name", "slug", "purpose", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sources", "harder_variations"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "purpose", "description"]}),
+        ("How to do it", {"fields": ["steps", "feel", "mistakes", "cautions", "flare_up_ok"]}),
+        (
+            "Dosage",
+            {"fields": ["reps", "hold_seconds", "sets", "how_often", "dosage_note", "progression"]},
+        ),
+        (
+            "Where it fits",
+            {"fields": ["category", "stage", "difficulty", "equipment", "body_area"]},
+        ),
+        ("Illustration", {"fields": ["illustration", "illustration_alt"]}),
+        ("Variations and sources", {"fields": ["harder_variations", "sources"]}),
+    ]
+
+
+@admin.register(RoutineItem)
+class RoutineItemAdmin(admin.ModelAdmin):
+    """Routines are personal: only superusers may see them, and nobody edits them here."""
+
+    list_display = ["user", "exercise", "position"]
+    list_select_related = ["user", "exercise"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(CheckResult)
