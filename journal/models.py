@@ -301,8 +301,9 @@ class WorkoutExercise(models.Model):
             ),
             models.CheckConstraint(
                 condition=(Q(effort_kind="") & Q(effort__isnull=True))
-                | (Q(effort_kind=EffortKind.RPE) & _between("effort", 1, 10))
-                | (Q(effort_kind=EffortKind.RIR) & _between("effort", 0, 10)),
+                # NULL passes a CHECK, so the score must be said to be there.
+                | (Q(effort_kind=EffortKind.RPE, effort__isnull=False) & _between("effort", 1, 10))
+                | (Q(effort_kind=EffortKind.RIR, effort__isnull=False) & _between("effort", 0, 10)),
                 name="workout_exercise_effort_valid",
             ),
         ]

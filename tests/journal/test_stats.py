@@ -1,0 +1,247 @@
+"""Trend, trigger and monitoring rules against numbers worked out by hand."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from journal.stats import (
+    Day,
+    EntryFacts,
+    LoadEffect,
+    associations,
+    episode_start,
+    help_prompts,
+    load_threshold,
+    meaningful_fall,
+    red_flag_reasons,
+    severe_run,
+    severity,
+    summary_numbers,
+    weekly_averages,
+)
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+def days_ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+def flat(first: int, last: int, pain: int) -> list[Day]:
+    """One entry a day from `first` days ago to `last` days ago, all at `pain`."""
+    return [Day(days_ago(n), pain, 1, pain) for n in range(first, last - 1, -1)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (6, 4, True),  # 2 points
+        (6, 4.5, False),  # 1.5 points, 25%
+        (5, 3.5, True),  # 1.5 points but exactly 30%
+        (5, 3.6, False),  # 1.4 points, 28%
+        (2, 1.4, True),  # 0.6 points but 30%
+        (3, 3, False),
+        (3, 5, False),  # worse is not improvement
+        (0, 0, False),
+    ],
+)
+def test_meaningful_fall_is_two_points_or_thirty_percent(before, after, expected):
+    assert meaningful_fall(before, after) is expected
+
+
+@pytest.mark.parametrize(
+    ("pain", "word"),
+    [
+        (0, "none"),
+        (1, "mild"),
+        (3, "mild"),
+        (4, "moderate"),
+        (6, "moderate"),
+        (7, "severe"),
+        (10, "severe"),
+    ],
+)
+def test_severity_words_follow_the_nhs_anchors(pain, word):
+    assert severity(pain) == word
+
+
+def test_weekly_averages_weigh_every_entry_the_same():
+    # Mon 16 Nov: entries 2 and 4 (sum 6); Sun 22 Nov: entry 9. Week mean (2+4+9)/3 = 5.
+    # Mon 23 Nov: entry 3. Next week mean 3.
+    days = [
+        Day(date(2026, 11, 16), 6, 2, 4),
+        Day(date(2026, 11, 22), 9, 1, 9),
+        Day(date(2026, 11, 23), 3, 1, 3),
+    ]
+    weeks = weekly_averages(days)
+    assert [(w.start, w.count, w.days, w.average) for w in weeks] == [
+        (date(2026, 11, 16), 3, 2, 5.0),
+        (date(2026, 11, 23), 1, 1, 3.0),
+    ]
+
+
+def test_summary_numbers():
+    days = [Day(date(2026, 11, 16), 6, 2, 4), Day(date(2026, 11, 22), 9, 1, 9)]
+    assert summary_numbers(days) == {"count": 3, "average": 5.0, "worst": 9, "days": 2}
+    assert summary_numbers([])["average"] is None
+
+
+def test_associations_compare_with_and_without_and_hold_back_thin_data():
+    # Six entries, pain 6, 7, 8 (tagged "sitting") and 2, 3, 4: total 30.
+    # sitting: 3 with (mean 7), 3 without (mean 3) -> +4, enough data.
+    # walking: on the 2 and 3 entries only -> 2 with: not enough.
+    # stretching: on 2, 3, 4 and 6 -> 4 with (mean 3.75), 2 without: not enough.
+    # heat: on 2, 3, 4 -> mean 3 against 7 without -> -4.
+    rows = [
+        ("trigger", "sitting", 3, 21),
+        ("activity", "walking", 2, 5),
+        ("reliever", "stretching", 4, 15),
+        ("reliever", "heat", 3, 9),
+    ]
+    found = associations(rows, total_count=6, total_sum=30)
+    by_value = {a.value: a for a in found}
+    assert by_value["sitting"].mean_with == 7
+    assert by_value["sitting"].mean_without == 3
+    assert by_value["sitting"].difference == 4
+    assert by_value["sitting"].direction == "higher"
+    assert by_value["heat"].difference == -4
+    assert by_value["heat"].direction == "lower"
+    assert by_value["walking"].enough_data is False
+    assert by_value["walking"].direction == "not enough data"
+    assert by_value["stretching"].n_without == 2
+    assert by_value["stretching"].mean_with == 3.75
+    assert by_value["stretching"].enough_data is False
+    # Findings first (largest difference either way), then thin data by count.
+    assert [a.value for a in found] == ["heat", "sitting", "stretching", "walking"]
+
+
+def test_minimum_data_rule_is_three_with_and_three_without():
+    exactly = associations([("trigger", "x", 3, 15)], total_count=6, total_sum=21)[0]
+    assert exactly.enough_data and exactly.difference == 3
+    short = associations([("trigger", "x", 3, 15)], total_count=5, total_sum=18)[0]
+    assert not short.enough_data  # only 2 without
+    everywhere = associations([("trigger", "x", 4, 20)], total_count=4, total_sum=20)[0]
+    assert everywhere.mean_without is None and everywhere.difference is None
+    assert everywhere.direction == "not enough data"
+
+
+def test_load_threshold_finds_where_pain_rose():
+    loads = [
+        LoadEffect(Decimal("80"), 3, 0.33),
+        LoadEffect(Decimal("90"), 1, 3.0),  # a single workout proves nothing: ignored
+        LoadEffect(Decimal("100"), 2, 2.5),
+        LoadEffect(Decimal("120"), 2, 4.0),
+    ]
+    assert load_threshold(loads) == (Decimal("100"), Decimal("80"))
+
+
+def test_load_threshold_none_when_pain_never_rose_by_two():
+    loads = [LoadEffect(Decimal("80"), 3, 1.0), LoadEffect(Decimal("100"), 3, 1.9)]
+    assert load_threshold(loads) == (None, None)
+
+
+def test_load_threshold_at_the_lightest_load():
+    loads = [LoadEffect(Decimal("40"), 2, 2.0)]
+    assert load_threshold(loads) == (Decimal("40"), None)
+
+
+def test_not_improving_after_two_weeks_when_the_weekly_average_barely_fell():
+    # Pain 6 every day three weeks ago, 5 this week: a 1-point (17%) fall.
+    days = flat(20, 7, 6) + flat(6, 0, 5)
+    prompts = help_prompts(days, TODAY)
+    assert [p.kind for p in prompts] == ["not_improving"]
+    assert "5.0/10" in prompts[0].detail and "6.0/10" in prompts[0].detail
+    assert prompts[0].key == "not-improving-2026-w48"
+
+
+def test_a_two_point_fall_counts_as_improvement():
+    days = flat(20, 7, 6) + flat(6, 0, 4)
+    assert help_prompts(days, TODAY) == []
+
+
+def test_a_thirty_percent_fall_counts_as_improvement():
+    days = flat(20, 7, 5) + [Day(days_ago(n), 7, 2, 4) for n in range(6, -1, -1)]  # 3.5 a day
+    assert help_prompts(days, TODAY) == []
+
+
+def test_no_not_improving_prompt_before_two_weeks_of_pain():
+    days = flat(12, 0, 6)
+    assert help_prompts(days, TODAY) == []
+
+
+def test_no_prompt_when_pain_is_gone():
+    days = flat(20, 7, 3) + flat(6, 0, 0)
+    assert help_prompts(days, TODAY) == []
+
+
+def test_chronic_after_twelve_weeks_with_gaps_of_up_to_two_weeks():
+    # A painful day every 10 days from 90 days ago to today: gaps of 9 days are one episode.
+    days = [Day(days_ago(n), 4, 1, 4) for n in range(90, -1, -10)]
+    assert episode_start(days) == days_ago(90)
+    prompts = help_prompts(days, TODAY)
+    assert [p.kind for p in prompts] == ["chronic"]
+    assert prompts[0].title == "You have logged pain for 12 weeks"
+    assert prompts[0].key == f"chronic-{days_ago(90).isoformat()}"
+
+
+def test_a_break_of_more_than_two_weeks_starts_a_new_episode():
+    days = [Day(days_ago(100), 5, 1, 5)] + flat(80, 0, 5)  # 20-day gap after day -100
+    assert episode_start(days) == days_ago(80)
+    kinds = [p.kind for p in help_prompts(days, TODAY)]
+    assert "chronic" not in kinds  # 80 days < 84
+
+
+def test_chronic_boundary_is_84_days():
+    assert [p.kind for p in help_prompts(flat(84, 0, 5), TODAY)] == ["chronic"]
+    assert "chronic" not in [p.kind for p in help_prompts(flat(83, 0, 5), TODAY)]
+
+
+def test_severe_pain_three_days_running():
+    days = flat(10, 4, 3) + [Day(days_ago(n), 15, 2, 8) for n in (3, 2, 1)]  # 7.5 a day
+    assert severe_run(days, TODAY) == (days_ago(1), 3)
+    prompts = help_prompts(days, TODAY)
+    assert [p.kind for p in prompts] == ["severe"]
+    assert prompts[0].title == "Severe pain 3 days running"
+
+
+def test_two_severe_days_or_an_old_run_do_not_prompt():
+    two = flat(10, 3, 3) + flat(2, 1, 8)
+    assert severe_run(two, TODAY) is None
+    broken = [Day(days_ago(n), 8, 1, 8) for n in (5, 4, 2, 1)]  # gap on day -3
+    assert severe_run(broken, TODAY) is None
+    old = flat(12, 10, 9)  # ended 10 days ago
+    assert severe_run(old, TODAY) is None
+
+
+def test_a_single_spike_does_not_make_a_severe_day():
+    # Worst 9 but the daily average is (9 + 2 + 2) / 3 = 4.3.
+    days = [Day(days_ago(n), 13, 3, 9) for n in (3, 2, 1)]
+    assert severe_run(days, TODAY) is None
+
+
+def test_red_flags_from_regions_and_notes():
+    both = EntryFacts(1, TODAY, frozenset({"below_knee_left", "below_knee_right"}), "")
+    assert red_flag_reasons(both) == ["pain below the knee in both legs"]
+    one = EntryFacts(2, TODAY, frozenset({"below_knee_left", "foot_left"}), "")
+    assert red_flag_reasons(one) == []
+    notes = EntryFacts(3, TODAY, frozenset(), "Numbness around my bottom, and my bladder feels odd")
+    assert red_flag_reasons(notes) == ["your notes mention “bladder”, “numb”"]
+    tingling = EntryFacts(
+        4, TODAY, frozenset({"thigh_left"}), "tingling down the leg after sitting"
+    )
+    assert red_flag_reasons(tingling) == []
+
+
+def test_red_flag_prompts_come_first_and_only_for_the_last_two_weeks():
+    recent = [
+        EntryFacts(7, days_ago(1), frozenset({"foot_left", "foot_right"}), ""),
+        EntryFacts(8, days_ago(20), frozenset(), "numb"),
+    ]
+    days = flat(2, 0, 8)
+    prompts = help_prompts(days, TODAY, recent)
+    assert [(p.kind, p.key, p.urgent) for p in prompts] == [
+        ("red_flag", "red-flag-7", True),
+        ("severe", "severe-2026-11-25", False),
+    ]
+    assert "both feet" in prompts[0].detail.lower()
