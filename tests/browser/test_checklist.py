@@ -1,0 +1,188 @@
+import pytest
+
+from guidance.checklist_questions import EMERGENCY_CODES
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def answer(page, answers: dict) -> None:
+    for code, value in answers.items():
+        if code in ("age", "duration_weeks"):
+            page.fill(f"#id_{code}", str(value))
+        elif code == "region":
+            page.select_option("#id_region", value)
+        else:
+            page.check(f"#id_{code}_{value}")
+
+
+def all_no(**answers) -> dict:
+    return {**{code: "no" for code in EMERGENCY_CODES}, **answers}
+
+
+def submit(page) -> None:
+    with page.expect_navigation():
+        page.click("button:has-text('See my result')")
+
+
+def result_level(page) -> str:
+    element = page.locator("[data-triage-level]")
+    assert element.count() == 1
+    return element.get_attribute("data-triage-level")
+
+
+def test_an_emergency_yes_shows_the_panel_without_a_page_load(page):
+    page.goto("/checklist/")
+    page.evaluate("window.__sameDocument = 'still here'")
+    assert page.locator("[data-emergency-panel]").count() == 0
+
+    page.check("#id_bladder_change_yes")
+
+    panel = page.locator("#emergency-panel [data-emergency-panel]")
+    panel.wait_for(state="visible")
+    assert "999" in panel.inner_text()
+    assert "peeing" in panel.inner_text()
+    assert page.evaluate("window.__sameDocument") == "still here"
+
+    page.check("#id_bladder_change_no")
+    panel.wait_for(state="detached")
+    assert page.evaluate("window.__sameDocument") == "still here"
+
+    page.check("#id_bladder_change_yes")
+    panel.wait_for(state="visible")
+    answer(page, all_no(bladder_change="yes", duration_weeks=3))
+    submit(page)
+    assert result_level(page) == "emergency"
+    assert page.locator("[data-emergency-panel]").is_visible()
+
+
+def test_the_same_emergency_flow_without_javascript_gives_the_same_level(page_without_js):
+    page = page_without_js
+    page.goto("/checklist/")
+    page.check("#id_bladder_change_yes")
+    assert page.locator("[data-emergency-panel]").count() == 0  # it comes with the result
+
+    answer(page, all_no(bladder_change="yes", duration_weeks=3))
+    submit(page)
+
+    assert result_level(page) == "emergency"
+    assert page.locator("[data-emergency-panel]").is_visible()
+    assert "999" in page.locator("[data-emergency-panel]").inner_text()
+
+
+def test_follow_up_question_appears_only_after_yes_with_javascript(page):
+    page.goto("/checklist/")
+    follow_up = page.locator("#id_weakness_progressing_yes")
+    assert follow_up.count() == 0
+
+    page.check("#id_leg_weakness_yes")
+    follow_up.wait_for(state="visible")
+    page.check("#id_weakness_progressing_yes")
+    answer(page, all_no())
+    submit(page)
+
+    assert result_level(page) == "same_day"
+    assert "Weakness that is getting worse" in page.inner_text("main")
+
+
+def test_follow_up_question_is_answerable_without_javascript(page_without_js):
+    page = page_without_js
+    page.goto("/checklist/")
+    assert page.locator("#id_weakness_progressing_yes").is_visible()
+
+    answer(page, all_no(leg_weakness="yes", weakness_progressing="yes"))
+    submit(page)
+
+    assert result_level(page) == "same_day"
+    assert "Weakness that is getting worse" in page.inner_text("main")
+
+
+def test_missing_emergency_answers_get_a_message_not_a_result(page):
+    page.goto("/checklist/")
+    answer(page, {"chest_pain": "no", "age": 40})
+    submit(page)
+
+    assert page.locator("[data-triage-level]").count() == 0
+    assert "Please answer yes or no to every emergency sign" in page.inner_text("#form-errors")
+    assert page.locator("#id_chest_pain_no").is_checked()
+
+
+def test_region_is_remembered_and_the_print_button_works_with_javascript(page):
+    page.goto("/checklist/")
+    answer(page, all_no(region="us", fever="yes"))
+    submit(page)
+
+    assert result_level(page) == "same_day"
+    assert "911" in page.inner_text(".numbers")
+    assert page.locator("[data-print]").is_visible()
+
+    page.goto("/checklist/")
+    assert page.locator("#id_region").input_value() == "us"
+
+
+def test_signed_in_person_saves_sees_and_deletes_a_result(page):
+    make_user(email="carol@example.com")
+    page.goto("/accounts/signin/")
+    page.fill("input[name=username]", "carol@example.com")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+    page.goto("/checklist/")
+    answer(page, all_no(osteoporosis="yes", age=70))
+    submit(page)
+    with page.expect_navigation():
+        page.click("button:has-text('Save to my history')")
+
+    assert result_level(page) == "within_days"
+    page.goto("/checklist/history/")
+    assert "See a doctor within a few days" in page.inner_text("main")
+    page.click("text=View")
+    with page.expect_navigation():
+        page.click("button:has-text('Delete this result')")
+    assert "You have not saved any results yet." in page.inner_text("main")
+
+
+def test_checklist_result_and_explanation_pages_are_accessible(page, assert_accessible):
+    page.goto("/checklist/")
+    assert_accessible(page)
+
+    page.check("#id_saddle_numbness_yes")
+    page.locator("[data-emergency-panel]").wait_for(state="visible")
+    page.check("#id_leg_weakness_yes")
+    page.locator("#id_weakness_progressing_yes").wait_for(state="visible")
+    assert_accessible(page)
+
+    answer(page, all_no(saddle_numbness="yes", cancer_history="yes", fever="unsure"))
+    submit(page)
+    assert result_level(page) == "emergency"
+    assert_accessible(page)
+
+    page.goto("/checklist/about/")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "answers, level",
+    [
+        ({"age": 30, "duration_weeks": 1}, "self_care"),
+        ({"duration_weeks": 10, "not_improving": "yes", "age": 41}, "routine"),
+        ({"osteoporosis": "yes"}, "within_days"),
+    ],
+)
+def test_other_levels_are_accessible(page, assert_accessible, answers, level):
+    page.goto("/checklist/")
+    answer(page, all_no(**answers))
+    submit(page)
+
+    assert result_level(page) == level
+    assert_accessible(page)
+
+
+def test_form_with_errors_is_accessible(page, assert_accessible):
+    page.goto("/checklist/")
+    answer(page, {"age": 500})
+    submit(page)
+
+    assert "Enter an age between 1 and 120." in page.inner_text("main")
+    assert_accessible(page)
