@@ -1,0 +1,96 @@
+"""Every journal URL: another person gets 404 for Alice's things, anonymous people sign in."""
+
+import pytest
+from django.urls import URLPattern, reverse
+from django.utils import timezone
+
+from journal.urls import urlpatterns
+from tests.journal.factories import make_entry, make_workout
+
+SECRET = "alice-private-note"
+
+
+@pytest.fixture
+def alices_things(alice):
+    today = timezone.localdate()
+    entry = make_entry(alice, today, 6, regions=["neck"], triggers=["secret-trigger"], notes=SECRET)
+    workout = make_workout(alice, today, 2, 4, exercises=[("Secret squat", 80)], notes=SECRET)
+    return {"entry": entry, "workout": workout}
+
+
+def _url(pattern: URLPattern, things) -> str:
+    kwargs = {}
+    if "pk" in pattern.pattern.converters:
+        thing = "workout" if str(pattern.pattern).startswith("workouts/") else "entry"
+        kwargs["pk"] = things[thing].pk
+    if "key" in pattern.pattern.converters:
+        kwargs["key"] = f"red-flag-{things['entry'].pk}"
+    return reverse(f"journal:{pattern.name}", kwargs=kwargs)
+
+
+def test_every_pattern_is_walked():
+    names = {pattern.name for pattern in urlpatterns}
+    assert {
+        "index",
+        "entry",
+        "entry_edit",
+        "entry_delete",
+        "workout",
+        "workout_edit",
+        "workout_delete",
+        "workout_next_morning",
+        "trends",
+        "triggers",
+        "summary",
+        "export_json",
+        "export_entries_csv",
+        "export_workouts_csv",
+    } <= names
+
+
+def test_anonymous_people_are_sent_to_sign_in(client, alices_things):
+    for pattern in urlpatterns:
+        url = _url(pattern, alices_things)
+        for method in (client.get, client.post):
+            response = method(url)
+            if response.status_code == 405:  # POST-only views refuse GET before anything else
+                continue
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/accounts/signin/?next="), url
+
+
+def test_another_person_gets_404_for_alices_things_and_never_sees_them(client, bob, alices_things):
+    client.force_login(bob)
+    for pattern in urlpatterns:
+        url = _url(pattern, alices_things)
+        owned = "pk" in pattern.pattern.converters
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            body = response.content.decode(errors="replace")
+            assert SECRET not in body and "secret-trigger" not in body, (method, url)
+            assert "Secret squat" not in body, (method, url)
+            if owned and response.status_code != 405:
+                assert response.status_code == 404, (method, url, response.status_code)
+            else:
+                assert response.status_code in (200, 302, 404, 405), (method, url)
+    # Nothing of Alice's changed.
+    entry, workout = alices_things["entry"], alices_things["workout"]
+    entry.refresh_from_db()
+    workout.refresh_from_db()
+    assert entry.notes == SECRET and workout.pain_next_morning is None
+    assert entry.user.journal_entries.count() == 1
+
+
+def test_bob_cannot_dismiss_prompts_for_alice(client, alice, bob, alices_things):
+    client.force_login(bob)
+    client.post(f"/journal/prompts/red-flag-{alices_things['entry'].pk}/dismiss/")
+    assert not alice.journal_dismissals.exists()
+
+
+def test_unknown_ids_and_bad_keys_are_404_not_500(alice_client):
+    assert alice_client.get("/journal/entries/999999/").status_code == 404
+    assert alice_client.get("/journal/workouts/999999/edit/").status_code == 404
+    assert alice_client.post("/journal/prompts/BAD KEY!/dismiss/").status_code == 404
+    assert (
+        alice_client.get("/journal/trends/", {"start": "x", "end": "2026-99-01"}).status_code == 200
+    )

@@ -1,0 +1,140 @@
+import csv
+import io
+import json
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from backpain.export import user_export
+from journal.export import ENTRY_FIELDS, EXERCISE_FIELDS, WORKOUT_FIELDS, load_user_data, user_data
+from journal.models import Entry, Workout, WorkoutExercise
+from tests.conftest import make_user
+from tests.journal.factories import make_entry, make_workout
+
+
+def rich_journal(user):
+    today = timezone.localdate()
+    make_entry(
+        user,
+        today - timedelta(days=1),
+        7,
+        regions=["lower_back_left", "below_knee_left"],
+        qualities=["shooting", "tingling"],
+        activities=["gardening"],
+        triggers=["lifting", "bending"],
+        relievers=["heat"],
+        medication="Ibuprofen",
+        medication_dose="400 mg",
+        medication_helped="partly",
+        sleep_hours=Decimal("5.5"),
+        woken_by_pain=True,
+        interference=6,
+        mood=2,
+        notes="Line one\nLine two, with a comma; and “quotes”",
+    )
+    make_entry(user, today, 0)
+    workout = make_workout(
+        user,
+        today,
+        3,
+        5,
+        exercises=[("Deadlift", 100), ("Plank", None)],
+        pain_during=6,
+        pain_next_morning=4,
+        notes="Heavy day",
+    )
+    row = workout.exercises.first()
+    row.effort_kind, row.effort = "rpe", 8
+    row.save()
+    make_workout(user, today - timedelta(days=3), 2)
+
+
+def test_json_has_every_field_of_every_entry(alice):
+    rich_journal(alice)
+    data = user_data(alice)
+    assert data["format"] == "backpain-journal/1"
+    assert len(data["entries"]) == 2 and len(data["workouts"]) == 2
+    first = data["entries"][0]
+    assert set(first) == set(ENTRY_FIELDS)
+    assert first["regions"] == ["lower_back_left", "below_knee_left"]
+    assert first["qualities"] == ["shooting", "tingling"]
+    assert first["sleep_hours"] == "5.5" and first["woken_by_pain"] is True
+    assert first["medication_helped"] == "partly" and first["mood"] == 2
+    workout = data["workouts"][1]
+    assert set(workout) == {*WORKOUT_FIELDS, "exercises"}
+    assert workout["exercises"][0] == {
+        "exercise_slug": None,
+        "name": "Deadlift",
+        "sets": 3,
+        "reps": 5,
+        "load_kg": "100.00",
+        "effort_kind": "rpe",
+        "effort": 8,
+        "position": 0,
+    }
+    # Every model field is exported (ids and the owner aside).
+    skip = {"id", "user", "entry", "workout", "tags", "exercises"}
+    entry_fields = {f.name for f in Entry._meta.get_fields()} - skip
+    assert entry_fields <= set(ENTRY_FIELDS)
+    workout_fields = {f.name for f in Workout._meta.get_fields()} - skip
+    assert workout_fields <= set(WORKOUT_FIELDS)
+    exercise_fields = {f.name for f in WorkoutExercise._meta.get_fields()} - skip - {"exercise"}
+    assert exercise_fields <= set(EXERCISE_FIELDS)
+
+
+def test_json_round_trips(alice):
+    rich_journal(alice)
+    exported = json.loads(json.dumps(user_data(alice)))
+    other = make_user()
+    assert load_user_data(other, exported) == (2, 2)
+    assert user_data(other) == exported
+
+
+def test_json_download(alice_client, alice):
+    rich_journal(alice)
+    response = alice_client.get("/journal/export/journal.json")
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment;" in response["Content-Disposition"]
+    assert json.loads(response.content) == json.loads(json.dumps(user_data(alice)))
+
+
+def test_entries_csv_has_every_field(alice_client, alice):
+    rich_journal(alice)
+    response = alice_client.get("/journal/export/entries.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 2 and list(rows[0]) == ENTRY_FIELDS
+    first = rows[0]
+    assert first["pain"] == "7"
+    assert first["regions"] == "lower_back_left; below_knee_left"
+    assert first["triggers"] == "lifting; bending"
+    assert first["notes"] == "Line one\nLine two, with a comma; and “quotes”"
+    assert first["woken_by_pain"] == "yes" and first["sleep_hours"] == "5.5"
+    assert rows[1]["pain"] == "0" and rows[1]["regions"] == ""
+
+
+def test_workouts_csv_has_a_row_per_exercise(alice_client, alice):
+    rich_journal(alice)
+    content = alice_client.get("/journal/export/workouts.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert list(rows[0]) == ["workout", *WORKOUT_FIELDS, *EXERCISE_FIELDS]
+    assert [(r["workout"], r["name"], r["load_kg"]) for r in rows] == [
+        ("1", "", ""),
+        ("2", "Deadlift", "100.00"),
+        ("2", "Plank", ""),
+    ]
+    assert rows[1]["pain_next_morning"] == "4" and rows[1]["effort"] == "8"
+
+
+def test_account_export_includes_the_journal(alice):
+    rich_journal(alice)
+    assert user_export(alice)["journal"] == user_data(alice)
+
+
+def test_deleting_the_account_removes_every_journal_row(alice):
+    rich_journal(alice)
+    alice.journal_dismissals.create(key="chronic-2026-01-01")
+    alice.delete()
+    assert not Entry.objects.exists()
+    assert not Workout.objects.exists() and not WorkoutExercise.objects.exists()
