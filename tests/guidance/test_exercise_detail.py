@@ -1,0 +1,105 @@
+import pytest
+from django.urls import reverse
+
+from guidance.models import Exercise, RoutineItem
+
+from .exercise_factories import add_exercises, make_exercise
+
+pytestmark = pytest.mark.django_db
+
+
+def detail(slug: str) -> str:
+    return reverse("exercises:detail", args=[slug])
+
+
+def test_the_detail_page_shows_everything_about_an_exercise(client):
+    exercise = Exercise.objects.get(slug="glute-bridge")
+    response = client.get(detail("glute-bridge"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{exercise.name}</h1>" in html
+    assert exercise.purpose in html
+    for step in exercise.step_list:
+        assert f"<li>{step}</li>" in html
+    assert "How often" in html and "How to progress" in html
+    assert "What you should feel" in html and "Common mistakes" in html
+    assert "When to stop" in html and "spreads down a leg" in html
+    assert f'href="{reverse("checklist:checklist")}"' in html
+    assert f'alt="{exercise.illustration_alt}"' in html
+    assert "Suitable during a flare-up" in html
+    for source in exercise.sources.all():
+        assert f'href="{source.url}"' in html
+
+
+def test_the_variations_ladder_links_easier_and_harder_versions(client):
+    html = client.get(detail("glute-bridge-march")).content.decode()
+    assert f'href="{detail("glute-bridge")}"' in html  # easier
+    assert f'href="{detail("single-leg-glute-bridge")}"' in html  # harder
+    # and back the other way
+    assert (
+        f'href="{detail("glute-bridge-march")}"'
+        in client.get(detail("glute-bridge")).content.decode()
+    )
+
+
+def test_the_hold_timer_is_there_with_a_live_region_and_a_fallback(client):
+    html = client.get(detail("bird-dog")).content.decode()
+    assert 'data-timer data-hold="5" data-reps="10"' in html
+    assert 'role="status" aria-live="polite" data-timer-status' in html
+    assert "Count the hold slowly" in html
+    assert "<button" in html and "data-timer-start" in html
+
+
+def test_an_exercise_with_reps_only_gets_a_repetition_counter(client):
+    make_exercise(slug="reps-only", hold_seconds=None, reps=12)
+    html = client.get(detail("reps-only")).content.decode()
+    assert "Repetition counter" in html and 'data-hold="" data-reps="12"' in html
+
+
+def test_walking_has_no_timer(client):
+    assert "data-timer" not in client.get(detail("walking-programme")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "slug", ["no-such-exercise", "BIRD-DOG", "bird-dog-", "x" * 300, "%F0%9F%92%A5"]
+)
+def test_unknown_slugs_are_404(client, slug):
+    assert client.get(f"/exercises/{slug}/").status_code == 404
+
+
+def test_anonymous_visitors_are_invited_to_sign_in_to_save(client):
+    html = client.get(detail("bird-dog")).content.decode()
+    assert "Sign in</a> or" in html and "?next=/exercises/bird-dog/" in html
+    assert "Add to My routine" not in html
+
+
+def test_signed_in_people_see_add_or_remove(alice_client, alice):
+    assert "Add to My routine" in alice_client.get(detail("bird-dog")).content.decode()
+    RoutineItem.objects.create(user=alice, exercise=Exercise.objects.get(slug="bird-dog"))
+    html = alice_client.get(detail("bird-dog")).content.decode()
+    assert "Remove from My routine" in html and "Add to My routine" not in html
+
+
+@pytest.mark.parametrize("total", [40, 400])
+def test_the_detail_page_runs_a_constant_number_of_queries(
+    client, django_assert_num_queries, total
+):
+    Exercise.objects.filter(pk__in=Exercise.objects.order_by("-pk")[:3]).delete()
+    add_exercises(total)  # every extra exercise is also a harder variation of the bird-dog
+    assert Exercise.objects.count() == total
+    # exercise, sources, harder variations, easier variations
+    with django_assert_num_queries(4):
+        response = client.get(detail("bird-dog"))
+    assert len(response.context["exercise"].harder_variations.all()) >= total - 43
+
+
+@pytest.mark.parametrize("total", [40, 400])
+def test_the_detail_page_for_a_signed_in_person_is_constant_too(
+    alice_client, alice, django_assert_num_queries, total
+):
+    Exercise.objects.filter(pk__in=Exercise.objects.order_by("-pk")[:3]).delete()
+    add_exercises(total)
+    alice_client.get(detail("bird-dog"))  # warm the session
+    # session, user, the four exercise queries, the routine item
+    with django_assert_num_queries(7):
+        alice_client.get(detail("bird-dog"))

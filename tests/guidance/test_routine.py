@@ -1,0 +1,195 @@
+import pytest
+from django.urls import reverse
+
+from guidance.models import Exercise, RoutineItem
+
+from ..conftest import make_user
+
+ROUTINE = reverse("exercises:routine")
+ADD = reverse("exercises:routine_add")
+HTMX = {"HX-Request": "true"}
+
+pytestmark = pytest.mark.django_db
+
+
+def exercise(slug: str) -> Exercise:
+    return Exercise.objects.get(slug=slug)
+
+
+def save(user, *slugs: str) -> list[RoutineItem]:
+    return [
+        RoutineItem.objects.create(user=user, exercise=exercise(slug), position=i)
+        for i, slug in enumerate(slugs)
+    ]
+
+
+def routine_slugs(user) -> list[str]:
+    return [item.exercise.slug for item in RoutineItem.objects.for_user(user)]
+
+
+def test_the_routine_needs_signing_in(client):
+    response = client.get(ROUTINE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_adding_needs_signing_in_and_stores_nothing(client):
+    response = client.post(ADD, {"exercise": "bird-dog"})
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert not RoutineItem.objects.exists()
+
+
+def test_adding_must_be_a_post(alice_client):
+    assert alice_client.get(ADD).status_code == 405
+
+
+def test_adding_without_javascript_redirects_back_with_a_message(alice_client, alice):
+    response = alice_client.post(ADD, {"exercise": "bird-dog"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/exercises/bird-dog/"
+    assert "Bird-dog is in My routine." in response.content.decode()
+    assert routine_slugs(alice) == ["bird-dog"]
+
+
+def test_adding_with_htmx_returns_only_the_button_fragment(alice_client, alice):
+    response = alice_client.post(ADD, {"exercise": "bird-dog"}, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section class="card routine-button" id="routine-button"')
+    assert "Remove from My routine" in html
+    assert 'id="routine-announcer" hx-swap-oob="innerHTML">Bird-dog is in My routine.' in html
+    assert "<html" not in html
+
+
+def test_adding_twice_keeps_one_item_and_new_items_go_to_the_end(alice_client, alice):
+    alice_client.post(ADD, {"exercise": "bird-dog"})
+    alice_client.post(ADD, {"exercise": "curl-up"})
+    alice_client.post(ADD, {"exercise": "bird-dog"})
+    assert routine_slugs(alice) == ["bird-dog", "curl-up"]
+
+
+@pytest.mark.parametrize("slug", ["", "no-such-thing", "x" * 500])
+def test_adding_an_unknown_exercise_is_404(alice_client, alice, slug):
+    assert alice_client.post(ADD, {"exercise": slug}).status_code == 404
+    assert not RoutineItem.objects.exists()
+
+
+def test_the_routine_page_shows_only_my_items_in_order_with_notes(alice_client, alice, bob):
+    save(alice, "curl-up", "bird-dog")
+    RoutineItem.objects.filter(user=alice, exercise__slug="curl-up").update(notes="3 holds")
+    save(bob, "barbell-deadlift")
+    response = alice_client.get(ROUTINE)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("McGill curl-up") < html.index("Bird-dog")
+    assert "3 holds" in html
+    assert "Barbell deadlift" not in html
+    assert 'media="print"' in html  # the printable stylesheet
+    assert "Print my routine" in html
+
+
+def test_the_empty_routine_explains_how_to_add(alice_client):
+    assert "Your routine is empty" in alice_client.get(ROUTINE).content.decode()
+
+
+def test_moving_down_and_up(alice_client, alice):
+    items = save(alice, "bird-dog", "curl-up", "side-bridge")
+    move = reverse("exercises:routine_move", args=[items[0].pk])
+    alice_client.post(move, {"direction": "down"})
+    assert routine_slugs(alice) == ["curl-up", "bird-dog", "side-bridge"]
+    response = alice_client.post(move, {"direction": "down"}, headers=HTMX)
+    assert routine_slugs(alice) == ["curl-up", "side-bridge", "bird-dog"]
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="routine"')
+    assert "Bird-dog moved down, to number 3." in html
+    alice_client.post(move, {"direction": "up"})
+    assert routine_slugs(alice) == ["curl-up", "bird-dog", "side-bridge"]
+
+
+def test_moving_past_the_end_changes_nothing_and_says_so(alice_client, alice):
+    items = save(alice, "bird-dog", "curl-up")
+    move = reverse("exercises:routine_move", args=[items[0].pk])
+    response = alice_client.post(move, {"direction": "up"}, follow=True)
+    assert "Bird-dog is already at the top." in response.content.decode()
+    assert routine_slugs(alice) == ["bird-dog", "curl-up"]
+
+
+def test_an_unknown_direction_gives_a_message_and_changes_nothing(alice_client, alice):
+    items = save(alice, "bird-dog", "curl-up")
+    move = reverse("exercises:routine_move", args=[items[0].pk])
+    response = alice_client.post(move, {"direction": "sideways"}, follow=True)
+    assert response.status_code == 200
+    assert "Choose to move it up or down." in response.content.decode()
+    assert routine_slugs(alice) == ["bird-dog", "curl-up"]
+
+
+def test_saving_dosage_notes(alice_client, alice):
+    [item] = save(alice, "bird-dog")
+    notes = reverse("exercises:routine_notes", args=[item.pk])
+    response = alice_client.post(notes, {"notes": "  2 sets of 6, mornings  "}, follow=True)
+    assert "Notes for Bird-dog saved." in response.content.decode()
+    item.refresh_from_db()
+    assert item.notes == "2 sets of 6, mornings"
+
+
+def test_over_long_notes_are_refused_with_a_message_and_nothing_changes(alice_client, alice):
+    [item] = save(alice, "bird-dog")
+    item.notes = "before"
+    item.save()
+    notes = reverse("exercises:routine_notes", args=[item.pk])
+    response = alice_client.post(notes, {"notes": "n" * 301})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ensure this value has at most 300 characters" in html
+    assert 'aria-invalid="true"' in html
+    item.refresh_from_db()
+    assert item.notes == "before"
+    htmx = alice_client.post(notes, {"notes": "n" * 301}, headers=HTMX)
+    assert htmx.status_code == 200 and "at most 300 characters" in htmx.content.decode()
+
+
+def test_removing_from_the_routine_page_and_from_the_detail_page(alice_client, alice):
+    first, second = save(alice, "bird-dog", "curl-up")
+    response = alice_client.post(reverse("exercises:routine_remove", args=[first.pk]))
+    assert response["Location"] == ROUTINE
+    response = alice_client.post(
+        reverse("exercises:routine_remove", args=[second.pk]), {"from": "detail"}, headers=HTMX
+    )
+    assert "Add to My routine" in response.content.decode()
+    assert routine_slugs(alice) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("exercises:routine_remove", {}),
+        ("exercises:routine_move", {"direction": "up"}),
+        ("exercises:routine_notes", {"notes": "mine now"}),
+    ],
+)
+def test_another_persons_routine_item_is_404_and_unchanged(alice_client, bob, name, data):
+    bobs = save(bob, "bird-dog", "curl-up")
+    response = alice_client.post(reverse(name, args=[bobs[1].pk]), data)
+    assert response.status_code == 404
+    assert routine_slugs(bob) == ["bird-dog", "curl-up"]
+    assert RoutineItem.objects.get(pk=bobs[1].pk).notes == ""
+
+
+def test_an_unknown_item_id_is_404(alice_client):
+    assert alice_client.post(reverse("exercises:routine_remove", args=[999999])).status_code == 404
+
+
+def test_deleting_a_person_deletes_their_routine():
+    carol = make_user()
+    save(carol, "bird-dog")
+    carol.delete()
+    assert not RoutineItem.objects.exists()
+
+
+def test_the_routine_page_runs_a_constant_number_of_queries(
+    alice_client, alice, django_assert_num_queries
+):
+    save(alice, *Exercise.objects.values_list("slug", flat=True)[:30])
+    alice_client.get(ROUTINE)
+    # session, user, routine items with their exercises, the two general-rule sources
+    with django_assert_num_queries(4):
+        alice_client.get(ROUTINE)
