@@ -104,8 +104,22 @@ def checklist(request: HttpRequest) -> HttpResponse:
             return _result(request, form)
     else:
         form = ChecklistForm(initial={"region": _region(request).code})
-    context = {"form": form, "groups": _rows(form), "region": _region(request)}
+    region = _region(request, form.data.get("region"))
+    context = {
+        "form": form,
+        "groups": _rows(form),
+        "region": region,
+        "regions": _regions_in_order(region),
+        # After a form error, an emergency "yes" already given still shows its panel.
+        "emergency_reasons": _emergency_reasons(form.data) if form.is_bound else [],
+    }
     return _no_store(render(request, "guidance/checklist.html", context))
+
+
+def _emergency_reasons(data) -> list[dict]:
+    answers = {code: True for code in EMERGENCY_CODES if data.get(code) == "yes"}
+    reasons = _reason_rows(triage.assess(answers).reasons_as_dicts())
+    return [reason for reason in reasons if reason["level"] == triage.EMERGENCY]
 
 
 def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
@@ -118,6 +132,7 @@ def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
         "reasons": reasons,
         "emergency_reasons": [r for r in reasons if r["level"] == triage.EMERGENCY],
         "summary": form.summary(),
+        "yes_labels": [question.label for question, word in form.summary() if word == "Yes"],
         "unsure": form.unsure(),
         "hidden_values": form.hidden_values(),
         "region": region,
@@ -132,12 +147,9 @@ def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
 
 def _emergency_panel(request: HttpRequest) -> HttpResponse:
     """The htmx check after each emergency answer: the same rules, on the emergency answers."""
-    answers = {code: True for code in EMERGENCY_CODES if request.POST.get(code) == "yes"}
-    result = triage.assess(answers)
     region = _region(request, request.POST.get("region"))
-    reasons = _reason_rows(result.reasons_as_dicts())
     context = {
-        "emergency_reasons": [r for r in reasons if r["level"] == triage.EMERGENCY],
+        "emergency_reasons": _emergency_reasons(request.POST),
         "region": region,
         "regions": _regions_in_order(region),
     }
@@ -152,7 +164,7 @@ def _follow_up(request: HttpRequest) -> HttpResponse:
         return HttpResponse("")
     form = ChecklistForm({"region": request.POST.get("region", "")})
     question = FOLLOW_UPS[parent]
-    context = {"row": Row(question, form[question.code]), "fresh": True}
+    context = {"row": Row(question, form[question.code])}
     return _no_store(render(request, "guidance/checklist.html#question", context))
 
 

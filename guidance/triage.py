@@ -211,8 +211,8 @@ IFOMPT_2020 = Source(
 )
 
 
-# Conditions: small predicates. `fired(answers)` returns the answer codes that made it true
-# (an empty tuple when it is false); `describe()` says it in words for the explanation page.
+# Conditions: small predicates. `fired(answers)` returns None when the condition is false, else
+# the answer codes that made it true; `describe()` says it in words for the explanation page.
 
 
 def _label(code: str) -> str:
@@ -223,8 +223,8 @@ def _label(code: str) -> str:
 class Yes:
     code: str
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
-        return (self.code,) if answers.get(self.code) is True else ()
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
+        return (self.code,) if answers.get(self.code) is True else None
 
     def describe(self) -> str:
         return f"{_label(self.code)} is yes"
@@ -237,8 +237,8 @@ class AnyYes:
     def __init__(self, *codes: str):
         object.__setattr__(self, "codes", codes)
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
-        return tuple(code for code in self.codes if answers.get(code) is True)
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
+        return tuple(code for code in self.codes if answers.get(code) is True) or None
 
     def describe(self) -> str:
         return "any of " + ", ".join(_label(code) for code in self.codes) + " is yes"
@@ -253,9 +253,9 @@ class AtLeastYes:
         object.__setattr__(self, "count", count)
         object.__setattr__(self, "codes", codes)
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
         hits = tuple(code for code in self.codes if answers.get(code) is True)
-        return hits if len(hits) >= self.count else ()
+        return hits if len(hits) >= self.count else None
 
     def describe(self) -> str:
         labels = ", ".join(_label(code) for code in self.codes)
@@ -267,9 +267,9 @@ class AtLeast:
     code: str
     value: int
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
         given = answers.get(self.code)
-        return (self.code,) if given is not None and given >= self.value else ()
+        return (self.code,) if given is not None and given >= self.value else None
 
     def describe(self) -> str:
         return f"{_label(self.code)} is {self.value} or more"
@@ -280,9 +280,9 @@ class Below:
     code: str
     value: int
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
         given = answers.get(self.code)
-        return (self.code,) if given is not None and given < self.value else ()
+        return (self.code,) if given is not None and given < self.value else None
 
     def describe(self) -> str:
         return f"{_label(self.code)} is under {self.value}"
@@ -294,12 +294,12 @@ class StartedBeforeAge:
 
     value: int
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
         age = answers.get("age")
         if age is None:
-            return ("age_not_given",)
+            return ()
         weeks = answers.get("duration_weeks") or 0
-        return ("age",) if age - weeks // 52 < self.value else ()
+        return ("age",) if age - weeks // 52 < self.value else None
 
     def describe(self) -> str:
         return f"the pain started before age {self.value} (or the age was not given)"
@@ -312,14 +312,14 @@ class AllOf:
     def __init__(self, *parts):
         object.__setattr__(self, "parts", parts)
 
-    def fired(self, answers: Mapping) -> tuple[str, ...]:
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
         codes: list[str] = []
         for part in self.parts:
             hits = part.fired(answers)
-            if not hits:
-                return ()
-            codes.extend(code for code in hits if code in ANSWER_CODES and code not in codes)
-        return tuple(codes) or ("",)
+            if hits is None:
+                return None
+            codes.extend(code for code in hits if code not in codes)
+        return tuple(codes)
 
     def describe(self) -> str:
         return " and ".join(part.describe() for part in self.parts)
@@ -813,8 +813,8 @@ def assess(answers: Mapping) -> Result:
     fired = []
     for rule in RULES:
         codes = rule.when.fired(reported)
-        if codes:
-            fired.append(Reason(rule, tuple(code for code in codes if code)))
+        if codes is not None:
+            fired.append(Reason(rule, codes))
     fired.sort(key=lambda reason: LEVELS.index(reason.level))
     level = fired[0].level if fired else SELF_CARE
     return Result(level=level, reasons=tuple(fired))

@@ -95,6 +95,10 @@ def test_result_page_shows_level_action_reasons_sources_safety_net_and_summary(c
     assert "Summary to show a doctor" in text
     assert "Do you have cancer now, or have you had cancer in the past?</td><td>Yes" in text
     assert "Do you have chest pain?</td><td>No" in text
+    assert (
+        "Warning signs answered yes:</strong> has or has had cancer; pain worse at night, "
+        "not eased by changing position." in text
+    )
     assert "You were not sure about: high temperature, shivering or chills" in text
     assert response["Cache-Control"] == "no-store"
     assert "emergency-panel" not in text.split("<footer")[0].split('<h2 id="todo"')[0]
@@ -230,3 +234,27 @@ def test_signed_in_result_page_offers_saving(alice_client):
 
     assert "Save to my history" in response.text
     assert 'action="/checklist/save/"' in response.text
+
+
+def test_an_emergency_yes_shows_its_panel_even_when_the_form_has_errors(client):
+    response = client.post("/checklist/", {"incontinence": "yes", "age": "500"})
+
+    assert "Enter an age between 1 and 120." in response.text
+    assert "data-emergency-panel" in response.text
+    assert "data-triage-level" not in response.text
+
+
+def test_checklist_pages_need_no_database_queries_for_anonymous_people(
+    client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        client.get("/checklist/")
+        client.post("/checklist/", all_no(cancer_history="yes", night_pain="yes"))
+        client.get("/checklist/about/")
+
+
+def test_signed_in_checklist_result_needs_only_the_session_queries(
+    alice_client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        alice_client.post("/checklist/", all_no(cancer_history="yes", night_pain="yes"))
