@@ -505,6 +505,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             "weeks": weeks,
             "summary": stats.summary_numbers(days),
             "line": charts.pain_over_time(days, weeks, start, end),
+            "daily_rows": charts.daily_rows(days),
             "bars": charts.workout_bars(workouts),
             "calendar": charts.calendar(days, end, heat_weeks),
             "workouts": workouts,
