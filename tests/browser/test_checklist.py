@@ -120,7 +120,7 @@ def test_region_is_remembered_and_the_print_button_works_with_javascript(page):
     assert page.locator("#id_region").input_value() == "us"
 
 
-def test_signed_in_person_saves_sees_and_deletes_a_result(page):
+def test_signed_in_person_saves_sees_and_deletes_a_result(page, assert_accessible):
     make_user(email="carol@example.com")
     page.goto("/accounts/signin/")
     page.fill("input[name=username]", "carol@example.com")
@@ -135,9 +135,12 @@ def test_signed_in_person_saves_sees_and_deletes_a_result(page):
         page.click("button:has-text('Save to my history')")
 
     assert result_level(page) == "within_days"
+    assert_accessible(page)
     page.goto("/checklist/history/")
     assert "See a doctor within a few days" in page.inner_text("main")
-    page.click("text=View")
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.click("text=View")
     with page.expect_navigation():
         page.click("button:has-text('Delete this result')")
     assert "You have not saved any results yet." in page.inner_text("main")
@@ -186,3 +189,18 @@ def test_form_with_errors_is_accessible(page, assert_accessible):
 
     assert "Enter an age between 1 and 120." in page.inner_text("main")
     assert_accessible(page)
+
+
+def test_printed_result_keeps_the_summary_and_drops_the_controls(page):
+    page.goto("/checklist/")
+    answer(page, all_no(fever="yes", age=50))
+    submit(page)
+
+    page.emulate_media(media="print")
+
+    assert page.locator(".printable-summary").is_visible()
+    assert page.locator(".answers-table").is_visible()
+    assert page.locator("[data-triage-level]").is_visible()
+    assert not page.locator(".region-form").is_visible()
+    assert not page.locator("[data-print]").is_visible()
+    assert not page.locator(".site-header").is_visible()
