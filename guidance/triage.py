@@ -767,6 +767,10 @@ class Reason:
     def sources(self) -> tuple[Source, ...]:
         return self.rule.sources
 
+    @property
+    def source(self) -> Source:
+        return self.rule.sources[0]
+
     def as_dict(self) -> dict:
         return {
             "rule": self.rule.id,
