@@ -93,7 +93,7 @@ QUESTIONS = (
     Question(
         "major_trauma",
         "Did the pain start after a serious accident?",
-        "For example a road collision or a fall from a height (more than a few steps).",
+        "For example a road collision or a fall from a height.",
         "emergency",
         emergency=True,
     ),
@@ -216,8 +216,8 @@ QUESTIONS = (
     Question(
         "long_term_steroids",
         "Have you taken steroid tablets for a long time?",
-        "For example prednisolone for asthma or arthritis for three months or more. Steroid "
-        "inhalers and creams do not count.",
+        "Steroid (corticosteroid) tablets such as prednisolone, taken for months, for example "
+        "for asthma or arthritis.",
         "bone",
     ),
     # Cancer and other warning signs.
@@ -237,7 +237,7 @@ QUESTIONS = (
     Question(
         "night_pain",
         "Is the pain worse at night or stopping you sleeping, and not eased by changing position?",
-        "Ordinary back pain usually eases when you find a comfortable position.",
+        "Pain that keeps you awake and does not settle when you move or change position.",
         "cancer",
     ),
     Question(
@@ -268,7 +268,7 @@ QUESTIONS = (
     Question(
         "fever",
         "Do you have a high temperature, shivering or chills?",
-        "You feel hot or shivery, or a thermometer shows 38°C (100.4°F) or more.",
+        "You feel hot or shivery, or a thermometer shows a high temperature.",
         "infection",
     ),
     Question(
@@ -331,6 +331,7 @@ class LevelInfo:
     icon: str
     action: str
     detail: str
+    sources: tuple[triage.Source, ...] = ()
 
 
 LEVEL_INFO = {
@@ -342,7 +343,9 @@ LEVEL_INFO = {
             "!",
             "Call the emergency number (999 / 112 / 911) or go to A&E / the emergency "
             "department now.",
-            "Do not drive yourself. Take this summary with you, or show it on your phone.",
+            "Go now: do not wait to see if it gets better. Take this summary with you, or show "
+            "it on your phone.",
+            (triage.NHS_999, triage.GIRFT_CES),
         ),
         LevelInfo(
             triage.SAME_DAY,
@@ -351,6 +354,7 @@ LEVEL_INFO = {
             "Get an urgent appointment with a doctor today, or call the urgent advice line "
             "(NHS 111 in England).",
             "If you cannot get an appointment today, go to an urgent treatment centre or A&E.",
+            (triage.NHS_111,),
         ),
         LevelInfo(
             triage.WITHIN_DAYS,
@@ -358,26 +362,31 @@ LEVEL_INFO = {
             "i",
             "See a doctor within the next few days.",
             "Book the appointment now and say which warning signs you have.",
+            (triage.CKS_RED_FLAGS,),
         ),
         LevelInfo(
             triage.ROUTINE,
             "Book a routine appointment",
             "i",
             "Book a routine appointment with a doctor or physiotherapist.",
-            "Meanwhile, keep moving gently and use the self-care advice in this app.",
+            "Meanwhile, carry on with your normal activities as far as you can.",
+            (triage.NHS_GP, triage.NICE_NG59),
         ),
         LevelInfo(
             triage.SELF_CARE,
             "Self-care is appropriate now",
             "✓",
             "Self-care is appropriate now; here is when to come back (safety-netting).",
-            "Keep as active as you can: most back pain starts to ease within 2 weeks and "
-            "usually passes in 4 to 6 weeks.",
+            "Carry on with your normal activities as far as you can: most back pain starts to "
+            "ease within 2 weeks and usually passes in 4 to 6 weeks.",
+            (triage.NHS_EXERCISE, triage.NICE_NG59, triage.IFOMPT_2020),
         ),
     )
 }
 
-# Safety-netting: when to come back or seek help, whatever the result today.
+# Safety-netting: when to come back or seek help, whatever the result today. Each line sums up
+# rules above, with the same sources.
+SAFETY_NET_SOURCES = (triage.IFOMPT_2020, triage.NHS_999, triage.NHS_111, triage.NHS_GP)
 SAFETY_NET = (
     (
         triage.EMERGENCY,

@@ -27,6 +27,7 @@ from .checklist_questions import (
     QUESTIONS_BY_CODE,
     REGIONS,
     SAFETY_NET,
+    SAFETY_NET_SOURCES,
     Question,
     Region,
 )
@@ -139,6 +140,7 @@ def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
         "regions": _regions_in_order(region),
         "region_choices": REGIONS.values(),
         "safety_net": SAFETY_NET,
+        "safety_net_sources": SAFETY_NET_SOURCES,
     }
     response = render(request, "guidance/checklist_result.html", context)
     _remember_region(response, region)

@@ -204,6 +204,11 @@ NICE_NG59 = Source(
     "1.1.1 think about alternative diagnoses; self-management advice",
     "https://www.nice.org.uk/guidance/ng59/chapter/Recommendations",
 )
+FOOT_DROP_2013 = Source(
+    "Galal, Egyptian Journal of Neurology, Psychiatry and Neurosurgery 2013",
+    "Foot drop recovered better when operated on within 24 to 48 hours of the weakness",
+    "http://ejnpn.org/Article/ShowFullText.aspx?Id=783",
+)
 IFOMPT_2020 = Source(
     "IFOMPT International Framework for Red Flags (Finucane et al., JOSPT 2020)",
     "Decision levels: safety-netting for few concerning features",
@@ -512,7 +517,7 @@ RULES: tuple[Rule, ...] = (
         SERIOUS,
         Yes("thoracic_pain"),
         SAME_DAY,
-        "Pain high in the back, between the shoulder blades, is less often ordinary back pain and "
+        "Pain high in the back, between the shoulder blades, rather than in the lower back, "
         "needs an urgent check.",
         (NHS_111, NICE_CG75),
     ),
@@ -555,8 +560,8 @@ RULES: tuple[Rule, ...] = (
         SERIOUS,
         Below("age", 20),
         WITHIN_DAYS,
-        "Back pain is less common under the age of 20, so guidelines list it as a warning sign; "
-        "a doctor should check it within a few days.",
+        "Guidelines list back pain that starts before the age of 20 as a warning sign; a doctor "
+        "should check it within a few days.",
         (GCARE,),
     ),
     # Spinal infection (1.4). Each risk fires on its own: fever is often absent.
@@ -606,8 +611,8 @@ RULES: tuple[Rule, ...] = (
         VESSELS,
         Yes("chest_pain"),
         EMERGENCY,
-        "Chest pain together with back pain can come from the heart or the main blood vessel "
-        "(aorta).",
+        "Back pain together with chest pain is one of the reasons the NHS gives for calling 999 "
+        "or going to A&E.",
         (NHS_999,),
     ),
     Rule(
@@ -637,7 +642,7 @@ RULES: tuple[Rule, ...] = (
         "New weakness in a leg or foot (for example foot slapping or tripping) means a nerve "
         "may be badly squashed; it should be checked today because recovery is better when "
         "it is treated early.",
-        (ACP_2007, GCARE),
+        (ACP_2007, GCARE, FOOT_DROP_2013),
     ),
     Rule(
         "nerve_weakness_progressing",
