@@ -177,9 +177,10 @@ def about(request: HttpRequest) -> HttpResponse:
             {"rule": rule, "info": LEVEL_INFO[rule.level]}
         )
     sources = {}
-    for rule in triage.RULES:
-        for source in rule.sources:
-            sources.setdefault((source.guideline, source.url), source)
+    every_source = [source for rule in triage.RULES for source in rule.sources]
+    every_source += [source for info in LEVEL_INFO.values() for source in info.sources]
+    for source in [*every_source, *SAFETY_NET_SOURCES]:
+        sources.setdefault((source.guideline, source.url), source)
     coverage = [
         (item, [QUESTIONS_BY_CODE[code] for code in codes]) for item, codes in ARTICLE_COVERAGE
     ]

@@ -92,6 +92,7 @@ def test_result_page_shows_level_action_reasons_sources_safety_net_and_summary(c
         in text
     )
     assert "Come back or get help if things change" in text
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/32438853"' in text  # IFOMPT safety-netting
     assert "Summary to show a doctor" in text
     assert "Do you have cancer now, or have you had cancer in the past?</td><td>Yes" in text
     assert "Do you have chest pain?</td><td>No" in text
@@ -217,6 +218,7 @@ def test_explanation_page_lists_every_rule_with_its_sources_and_the_limits(clien
         assert f'id="rule-{rule.id}"' in response.text
         for source in rule.sources:
             assert f'href="{source.url}"' in response.text
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/32438853"' in response.text
     assert "It is not a diagnosis." in response.text
     assert "does not replace a clinician" in response.text
     assert "loss of bowel and/or bladder control".capitalize() in response.text

@@ -583,6 +583,8 @@ def test_contract_examples():
 def test_levels_match_the_model_choices_most_urgent_first():
     assert LEVELS == tuple(TriageLevel.values)
     assert set(LEVEL_INFO) == set(LEVELS)
+    for info in LEVEL_INFO.values():
+        assert info.title and info.action and info.detail and info.sources, info.code
 
 
 def test_unknown_code_raises_value_error_naming_it():
