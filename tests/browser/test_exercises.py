@@ -1,0 +1,228 @@
+"""The exercise library in a real browser: htmx filtering and Back, the keyboard timer,
+one-click "My routine", and axe-core on every page at 360 and 1280 px."""
+
+import importlib
+import re
+
+import pytest
+from django.apps import apps
+from playwright.sync_api import expect
+
+from guidance.models import Exercise, RoutineItem
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+content = importlib.import_module("guidance.migrations.0003_exercise_content")
+
+
+@pytest.fixture
+def library(transactional_db):
+    """Transactional tests flush the migration's rows: load the same content again."""
+    content.load_content(apps, None)
+    return Exercise.objects.count()
+
+
+def sign_in(page, user, next_url: str) -> None:
+    page.goto(f"/accounts/signin/?next={next_url}")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**{next_url}")
+
+
+def labelled(action: str, name: str) -> re.Pattern:
+    """Button names end in visually hidden text, which Chromium joins with extra spaces."""
+    return re.compile(rf"^{re.escape(action)}\W+{re.escape(name)}$")
+
+
+def mark_page(page) -> None:
+    """A flag that survives htmx swaps but not a full page load."""
+    page.evaluate("window.__noReload = true")
+
+
+def not_reloaded(page) -> bool:
+    return page.evaluate("window.__noReload === true")
+
+
+def result_heading(page):
+    return page.locator("#results-heading")
+
+
+def test_filtering_swaps_the_results_pushes_the_url_and_back_restores_it(page, library):
+    page.goto("/exercises/")
+    expect(result_heading(page)).to_have_text(f"All {library} exercises (page 1 of 2)")
+    mark_page(page)
+
+    page.get_by_label("Category").select_option("hinge")
+    expect(page).to_have_url(re.compile(r"category=hinge"))
+    hinge_count = Exercise.objects.filter(category="hinge").count()
+    expect(result_heading(page)).to_have_text(f"{hinge_count} matching exercises")
+    expect(page.locator("#results-status")).to_have_text(f"{hinge_count} matching exercises.")
+
+    page.get_by_label("Search by name or description").fill("dowel")
+    expect(page).to_have_url(re.compile(r"category=hinge.*q=dowel|q=dowel.*category=hinge"))
+    expect(page.locator(".exercise-card h3")).to_have_text(
+        [
+            "Banded lat drill",
+            "Dowel hip hinge (three points of contact)",
+            "Romanian deadlift pattern",
+        ]
+    )
+    assert not_reloaded(page), "the filters reloaded the whole page"
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"category=hinge"))
+    expect(page).not_to_have_url(re.compile(r"q=dowel"))
+    expect(result_heading(page)).to_have_text(f"{hinge_count} matching exercises")
+    expect(page.get_by_label("Search by name or description")).to_have_value("")
+    expect(page.get_by_label("Category")).to_have_value("hinge")
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/exercises/$"))
+    expect(result_heading(page)).to_have_text(f"All {library} exercises (page 1 of 2)")
+    expect(page.get_by_label("Category")).to_have_value("")
+
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"category=hinge"))
+    expect(result_heading(page)).to_have_text(f"{hinge_count} matching exercises")
+
+
+def test_filters_work_the_same_without_javascript(page_without_js, library):
+    page = page_without_js
+    page.goto("/exercises/")
+    page.get_by_label("Category").select_option("hinge")
+    page.get_by_label("Suitable during a flare-up").check()
+    page.get_by_role("button", name="Show exercises").click()
+    expect(page).to_have_url(re.compile(r"category=hinge"))
+    expect(result_heading(page)).to_have_text("0 matching exercises")
+    page.get_by_label("Suitable during a flare-up").uncheck()
+    page.get_by_label("Stage on the path").select_option("2")
+    page.get_by_role("button", name="Show exercises").click()
+    expected = Exercise.objects.filter(category="hinge", stage=2).count()
+    expect(result_heading(page)).to_have_text(f"{expected} matching exercises")
+
+
+def test_bad_filter_values_show_a_message_in_the_page(page, library, assert_accessible):
+    page.goto("/exercises/?category=yoga&q=" + "x" * 150)
+    expect(page.get_by_role("alert")).to_contain_text("Category is not one of the options")
+    expect(page.get_by_role("alert")).to_contain_text("Search for at most 100 characters")
+    assert_accessible(page)
+
+
+def test_the_hold_timer_works_from_the_keyboard_and_announces(page, library):
+    Exercise.objects.filter(slug="bird-dog").update(hold_seconds=2, reps=2)
+    page.goto("/exercises/bird-dog/")
+    status = page.locator("[data-timer-status]")
+    expect(status).to_have_attribute("role", "status")
+    expect(page.locator(".timer-fallback")).to_be_hidden()
+
+    for _ in range(80):  # reach the timer with the Tab key alone
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-timer-start')"):
+            break
+    else:
+        pytest.fail("The timer's start button could not be reached with Tab")
+
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Hold for 2 seconds. Repetition 1 of 2.")
+    expect(status).to_have_text("Relax. Repetition 1 done.", timeout=10_000)
+    start = page.locator("[data-timer-start]")
+    expect(start).to_have_text("Start repetition 2")
+    expect(start).to_be_focused()
+
+    page.keyboard.press("Space")
+    expect(status).to_have_text("Hold for 2 seconds. Repetition 2 of 2.")
+    expect(status).to_have_text("Relax. All 2 repetitions done. Well done.", timeout=10_000)
+
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # pause straight away
+    expect(status).to_have_text(re.compile(r"^Paused with \d seconds left\.$"))
+    page.keyboard.press("Tab")
+    expect(page.locator("[data-timer-reset]")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Timer reset.")
+    expect(page.locator("[data-timer-count]")).to_have_text("2")
+
+
+def test_add_to_my_routine_with_one_click_then_arrange_it_without_page_loads(
+    page, library, assert_accessible
+):
+    alice = make_user(email="alice@example.com")
+    sign_in(page, alice, "/exercises/bird-dog/")
+    mark_page(page)
+
+    page.get_by_role("button", name="Add to My routine").click()
+    remove = page.get_by_role("button", name="Remove from My routine")
+    expect(remove).to_be_focused()
+    expect(page.locator("#routine-announcer")).to_have_text("Bird-dog is in My routine.")
+    assert not_reloaded(page)
+    assert [i.exercise.slug for i in RoutineItem.objects.for_user(alice)] == ["bird-dog"]
+    assert_accessible(page)
+
+    page.goto("/exercises/curl-up/")
+    page.get_by_role("button", name="Add to My routine").click()
+    expect(page.get_by_role("button", name="Remove from My routine")).to_be_visible()
+
+    page.goto("/exercises/routine/")
+    mark_page(page)
+    expect(page.locator(".routine-item h3")).to_have_text(["Bird-dog", "McGill curl-up"])
+    page.get_by_role("button", name=labelled("Move down", "Bird-dog")).click()
+    expect(page.locator(".routine-item h3")).to_have_text(["McGill curl-up", "Bird-dog"])
+    expect(page.locator("#routine-status")).to_have_text("Bird-dog moved down, to number 2.")
+
+    page.get_by_label("My dosage notes for Bird-dog").fill("2 sets of 8, mornings")
+    page.get_by_role("button", name=labelled("Save notes for", "Bird-dog")).click()
+    expect(page.locator("#routine-status")).to_have_text("Notes for Bird-dog saved.")
+    expect(page.get_by_label("My dosage notes for Bird-dog")).to_have_value("2 sets of 8, mornings")
+    assert not_reloaded(page)
+    assert RoutineItem.objects.get(user=alice, exercise__slug="bird-dog").notes == (
+        "2 sets of 8, mornings"
+    )
+    expect(page.get_by_role("button", name="Print my routine")).to_be_visible()
+    assert_accessible(page)
+
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name=labelled("Move up", "Bird-dog"))).to_be_hidden()
+    expect(page.get_by_text("My notes: 2 sets of 8, mornings")).to_be_visible()
+
+
+def test_my_routine_works_without_javascript(page_without_js, library):
+    page = page_without_js
+    bob = make_user(email="bob@example.com")
+    sign_in(page, bob, "/exercises/glute-bridge/")
+    page.get_by_role("button", name="Add to My routine").click()
+    expect(page.get_by_role("status").first).to_have_text("Glute bridge is in My routine.")
+    page.goto("/exercises/routine/")
+    page.get_by_role("button", name=labelled("Remove", "Glute bridge")).click()
+    expect(page.get_by_text("Your routine is empty")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/exercises/",
+        "/exercises/?category=core&flare=on",
+        "/exercises/barbell-deadlift/",
+        "/exercises/knee-rolls/",
+        "/exercises/path/",
+        "/exercises/why-lifting-hurts/",
+    ],
+)
+def test_library_pages_are_accessible_at_both_widths(page, library, assert_accessible, url):
+    page.goto(url)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_empty_routine_and_a_filtered_list_after_an_htmx_swap_are_accessible(
+    page, library, assert_accessible
+):
+    carol = make_user(email="carol@example.com")
+    sign_in(page, carol, "/exercises/routine/")
+    assert_accessible(page)
+    page.goto("/exercises/")
+    page.get_by_label("Equipment").select_option("none")
+    expect(page).to_have_url(re.compile(r"equipment=none"))
+    expect(result_heading(page)).to_contain_text("matching")
+    assert_accessible(page)
