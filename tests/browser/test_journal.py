@@ -1,0 +1,208 @@
+"""The pain journal in a real browser: quick log, inline edit and delete without a page load,
+the same with JavaScript off, and axe-core on every journal page at both widths."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from journal.models import Entry, Workout
+from tests.conftest import PASSWORD, make_user
+from tests.journal.factories import make_entry, make_workout
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def sign_in(page, email: str) -> None:
+    page.goto("/accounts/signin/?next=/journal/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/journal/")
+
+
+def rows(page):
+    return page.locator("#entry-list > li")
+
+
+def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_accessible):
+    user = make_user(email="quick@example.com")
+    sign_in(page, user.email)
+    assert_accessible(page)
+    page.evaluate("window.journalMarker = 'still here'")
+
+    page.get_by_label("Where it hurts (optional)").select_option("neck")
+    page.get_by_role("button", name="Save pain 6 out of 10").click()
+    page.get_by_text("Saved: pain 6 out of 10, neck.").wait_for()
+    assert rows(page).count() == 1
+    assert "Neck" in rows(page).first.inner_text()
+    entry = Entry.objects.get(user=user)
+    assert entry.pain == 6 and entry.regions == ["neck"]
+    # The region stays chosen, so the next log is one tap.
+    page.get_by_role("button", name="Save pain 2 out of 10").click()
+    page.get_by_text("Saved: pain 2 out of 10, neck.").wait_for()
+    assert rows(page).count() == 2
+    assert page.evaluate("window.journalMarker") == "still here"
+
+    # Inline edit of the older entry (pain 6).
+    page.get_by_role("link", name=re.compile(r"^Edit entry of")).nth(1).click()
+    form = page.locator("li.entry-editing form")
+    form.wait_for()
+    assert_accessible(page)
+    form.get_by_label(re.compile(r"^Pain now")).fill("3")
+    form.get_by_label("Stiffness").check()
+    form.get_by_label(re.compile(r"^What made it worse")).fill("sitting, driving")
+    form.get_by_role("button", name="Save changes").click()
+    page.locator("li.entry-editing").wait_for(state="detached")
+    entry.refresh_from_db()
+    assert entry.pain == 3
+    assert sorted(Entry.objects.with_tags().get(pk=entry.pk).triggers) == ["driving", "sitting"]
+    assert "Stiffness" in page.locator(f"#entry-{entry.pk}").inner_text()
+    assert page.evaluate("window.journalMarker") == "still here"
+
+    # Delete, undo, delete again.
+    row = page.locator(f"#entry-{entry.pk}")
+    row.get_by_role("button", name=re.compile(r"^Delete")).click()
+    row.get_by_text("Entry deleted.").wait_for()
+    assert not Entry.objects.filter(pk=entry.pk).exists()
+    assert_accessible(page)
+    row.get_by_role("button", name="Undo").click()
+    page.locator("#entry-list li.entry-deleted").wait_for(state="detached")
+    restored = Entry.objects.with_tags().get(user=user, pain=3)
+    assert restored.regions == ["neck"] and sorted(restored.triggers) == ["driving", "sitting"]
+    new_row = page.locator(f"#entry-{restored.pk}")
+    new_row.get_by_role("button", name=re.compile(r"^Delete")).click()
+    new_row.get_by_text("Entry deleted.").wait_for()
+    assert Entry.objects.filter(user=user).count() == 1
+    assert page.evaluate("window.journalMarker") == "still here"
+
+
+def test_quick_log_edit_and_delete_with_javascript_off(page_without_js):
+    page = page_without_js
+    user = make_user(email="nojs@example.com")
+    sign_in(page, user.email)
+    page.get_by_label("Where it hurts (optional)").select_option("lower_back_left")
+    page.get_by_role("button", name="Save pain 4 out of 10").click()
+    page.wait_for_url("**/journal/")
+    assert page.get_by_text("Saved: pain 4 out of 10, lower back, left.").is_visible()
+    entry = Entry.objects.get(user=user)
+    assert entry.pain == 4
+
+    page.get_by_role("link", name=re.compile(r"^Edit entry of")).click()
+    page.wait_for_url(f"**/journal/entries/{entry.pk}/edit/")
+    page.get_by_label(re.compile(r"^Pain now")).fill("7")
+    page.get_by_label(re.compile(r"^Notes")).fill("Worse after the long drive")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url("**/journal/")
+    assert page.get_by_text("Entry updated.").is_visible()
+    entry.refresh_from_db()
+    assert (entry.pain, entry.notes) == (7, "Worse after the long drive")
+
+    page.get_by_role("button", name=re.compile(r"^Delete entry of")).click()
+    page.wait_for_url("**/journal/")
+    assert page.get_by_text("Entry deleted.").is_visible()
+    assert not Entry.objects.exists()
+    page.get_by_role("button", name="Undo the delete").click()
+    page.wait_for_url("**/journal/")
+    assert page.get_by_text("Entry restored.").is_visible()
+    assert Entry.objects.get(user=user).notes == "Worse after the long drive"
+
+
+def test_older_entries_load_in_place(page):
+    user = make_user(email="scroll@example.com")
+    today = timezone.localdate()
+    for n in range(25):
+        make_entry(user, today - timedelta(days=n), 3, notes=f"note number {n}")
+    sign_in(page, user.email)
+    page.evaluate("window.journalMarker = 1")
+    assert rows(page).count() == 20
+    page.get_by_role("link", name="Older entries").click()
+    page.get_by_text("note number 24").wait_for()
+    assert rows(page).count() == 25
+    assert page.get_by_role("link", name="Older entries").count() == 0
+    assert page.evaluate("window.journalMarker") == 1
+
+
+def test_next_morning_reminder_and_prompt_dismissal_in_place(page, assert_accessible):
+    user = make_user(email="morning@example.com")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    workout = make_workout(user, yesterday, 3, 5, exercises=[("Deadlift", 100)])
+    make_entry(user, yesterday, 6, regions=["below_knee_left", "below_knee_right"])
+    sign_in(page, user.email)
+    assert_accessible(page)
+    page.evaluate("window.journalMarker = 1")
+    page.get_by_label(re.compile(r"^Pain this morning")).fill("4")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Saved: pain 4 out of 10 the morning after").wait_for()
+    workout.refresh_from_db()
+    assert workout.pain_next_morning == 4
+    assert page.get_by_text("pain below the knee in both legs", exact=False).is_visible()
+    page.get_by_role("button", name=re.compile(r"^Dismiss")).click()
+    page.locator(".prompt-red_flag").wait_for(state="detached")
+    assert page.evaluate("window.journalMarker") == 1
+
+
+def test_every_journal_page_is_accessible(page, assert_accessible):
+    user = make_user(email="axe@example.com", display_name="Axe")
+    today = timezone.localdate()
+    entry = None
+    for n in range(30):
+        entry = make_entry(
+            user,
+            today - timedelta(days=n),
+            (n * 3) % 11,
+            regions=["lower_back_left"] if n % 2 else ["neck", "thigh_left"],
+            qualities=["ache"],
+            triggers=["sitting"] if n % 3 else [],
+            relievers=["walking"] if n % 4 == 0 else [],
+            activities=["work"],
+            medication="Ibuprofen" if n % 5 == 0 else "",
+            medication_helped="yes" if n % 5 == 0 else "",
+            notes="numb toes" if n == 0 else "",
+        )
+    workout = None
+    for n in range(1, 12, 2):
+        workout = make_workout(
+            user,
+            today - timedelta(days=n),
+            2,
+            2 + n % 4,
+            exercises=[("Deadlift", 80 + 10 * (n % 3)), ("Plank", None)],
+            pain_during=5,
+            pain_next_morning=None if n == 1 else 3,
+        )
+    sign_in(page, user.email)
+    paths = [
+        "/journal/",
+        "/journal/entries/new/",
+        f"/journal/entries/{entry.pk}/",
+        f"/journal/entries/{entry.pk}/edit/",
+        f"/journal/entries/{entry.pk}/delete/",
+        "/journal/workouts/",
+        "/journal/workouts/new/",
+        f"/journal/workouts/{workout.pk}/",
+        f"/journal/workouts/{workout.pk}/edit/",
+        f"/journal/workouts/{workout.pk}/delete/",
+        "/journal/trends/",
+        "/journal/triggers/",
+        "/journal/summary/",
+        "/journal/export/",
+    ]
+    for path in paths:
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).is_visible(), path
+        assert_accessible(page)
+    # Open the text alternatives too.
+    page.goto("/journal/trends/")
+    for summary in page.locator("details > summary").all():
+        summary.click()
+    assert_accessible(page)
+    # A form with errors.
+    page.goto("/journal/workouts/new/")
+    page.get_by_label(re.compile(r"^Pain before")).fill("3")
+    page.locator("#id_ex-0-sets").fill("3")
+    page.get_by_role("button", name="Save workout").click()
+    assert page.get_by_text("Pick an exercise from the library or type its name.").is_visible()
+    assert_accessible(page)
+    assert Workout.objects.filter(user=user).count() == 6
