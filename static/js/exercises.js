@@ -23,6 +23,16 @@
     });
   }
   document.addEventListener("htmx:historyRestore", syncFiltersFromUrl);
+
+  // Leave empty filters (and the default sort) out of the URL, so it is short to share.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!event.detail.elt.matches("[data-filter-form]")) return;
+    var data = event.detail.formData;
+    Array.from(data.keys()).forEach(function (key) {
+      var value = data.get(key);
+      if (value === "" || (key === "sort" && value === "name")) data.delete(key);
+    });
+  });
   window.addEventListener("pageshow", syncFiltersFromUrl);
 
   // Timer --------------------------------------------------------------------------------

@@ -157,3 +157,9 @@ def test_every_exercise_named_by_the_three_reasons_exists_at_the_right_stage():
 
 def test_get_absolute_url_is_the_detail_page():
     assert Exercise.objects.get(slug="bird-dog").get_absolute_url() == "/exercises/bird-dog/"
+
+
+def test_the_models_and_migrations_agree():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "guidance", "--check", "--dry-run", verbosity=0)

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from guidance.models import Exercise, RoutineItem
 
@@ -103,3 +104,12 @@ def test_the_detail_page_for_a_signed_in_person_is_constant_too(
     # session, user, the four exercise queries, the routine item
     with django_assert_num_queries(7):
         alice_client.get(detail("bird-dog"))
+
+
+def test_every_shipped_exercise_has_a_working_detail_page(client):
+    for exercise in Exercise.objects.all():
+        response = client.get(exercise.get_absolute_url())
+        assert response.status_code == 200, exercise.slug
+        html = response.content.decode()
+        assert f'alt="{escape(exercise.illustration_alt)}"' in html, exercise.slug
+        assert "Easier:" in html or "Harder:" in html, exercise.slug
