@@ -1,5 +1,8 @@
+from functools import wraps
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required as django_login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Max, Prefetch
@@ -8,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from .exercise_forms import SORTS, ExerciseFilterForm, RoutineNotesForm
 from .exercises_path import (
@@ -19,6 +23,21 @@ from .exercises_path import (
 from .models import Exercise, RoutineItem, Source
 
 PAGE_SIZE = 24
+
+
+def login_required(view):
+    """Django's login_required, but an htmx request whose session has ended is sent to the
+    sign-in page as a whole page, rather than the sign-in form being swapped into a fragment."""
+    wrapped = django_login_required(view)
+
+    @wraps(view)
+    def check(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.htmx and not request.user.is_authenticated:
+            next_url = request.htmx.current_url_abs_path or reverse("exercises:list")
+            return HttpResponseClientRedirect(redirect_to_login(next_url).url)
+        return wrapped(request, *args, **kwargs)
+
+    return check
 
 
 def _is_fragment_request(request: HttpRequest) -> bool:
@@ -124,6 +143,7 @@ def _render_routine_button(request, exercise, routine_item, status: str) -> Http
     return render(request, "guidance/exercise_detail.html#routine-button", context)
 
 
+@vary_on_headers("HX-Request")
 @login_required
 def routine(request: HttpRequest) -> HttpResponse:
     return _render_routine(request)

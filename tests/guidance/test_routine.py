@@ -193,3 +193,13 @@ def test_the_routine_page_runs_a_constant_number_of_queries(
     # session, user, routine items with their exercises, the two general-rule sources
     with django_assert_num_queries(4):
         alice_client.get(ROUTINE)
+
+
+def test_an_htmx_request_after_the_session_ends_sends_the_whole_page_to_sign_in(client):
+    response = client.post(
+        ADD,
+        {"exercise": "bird-dog"},
+        headers={**HTMX, "HX-Current-URL": "http://testserver/exercises/bird-dog/"},
+    )
+    assert response["HX-Redirect"] == "/accounts/signin/?next=/exercises/bird-dog/"
+    assert not RoutineItem.objects.exists()
