@@ -14,12 +14,14 @@ from tests.conftest import PASSWORD, make_user
 pytestmark = pytest.mark.django_db(transaction=True)
 
 content = importlib.import_module("guidance.migrations.0003_exercise_content")
+wording = importlib.import_module("guidance.migrations.0004_exercise_content_wording")
 
 
 @pytest.fixture
 def library(transactional_db):
     """Transactional tests flush the migration's rows: load the same content again."""
     content.load_content(apps, None)
+    wording.edit_content(apps, None)
     return Exercise.objects.count()
 
 

@@ -163,3 +163,11 @@ def test_the_models_and_migrations_agree():
     from django.core.management import call_command
 
     call_command("makemigrations", "guidance", "--check", "--dry-run", verbosity=0)
+
+
+def test_the_wording_fixes_are_applied():
+    bracing = Exercise.objects.get(slug="deep-abdominal-bracing")
+    assert "30%" not in bracing.feel
+    hamstring = Exercise.objects.get(slug="lying-hamstring-stretch")
+    assert hamstring.caution_list[0].startswith("Stop if you feel tingling")
+    assert any("checklist" in caution for caution in hamstring.caution_list)
