@@ -140,8 +140,8 @@ def workout_bars(workouts: list) -> dict:
     }
 
 
-CELL = 13
-GAP = 2
+CELL = 16
+GAP = 3
 
 
 def heat_colour(average: float | None) -> str:
@@ -180,13 +180,13 @@ def calendar(days: list[stats.Day], end: date, weeks: int = 26) -> dict:
                 }
             )
     legend = [
-        {"label": label, "colour": colour, "x": 30 + i * 70}
+        {"label": label, "colour": colour, "x": 30 + i * 72}
         for i, (label, colour) in enumerate(
             zip(["0", "0.1–1.9", "2–3.9", "4–5.9", "6–7.9", "8–10"], HEAT_COLOURS, strict=True)
         )
     ]
     return {
-        "width": 30 + weeks * (CELL + GAP) + 4,
+        "width": max(30 + weeks * (CELL + GAP) + 4, 30 + 6 * 72),
         "height": 16 + 7 * (CELL + GAP) + 30,
         "cell": CELL,
         "cells": cells,

@@ -213,30 +213,31 @@ def load_threshold(loads: Iterable[LoadEffect]) -> tuple[Decimal | None, Decimal
 
 # Monitoring --------------------------------------------------------------------------------
 
-RED_FLAG_WORDS = (
-    "numb",
-    "bladder",
-    "bowel",
-    "incontinen",
-    "saddle",
-    "urine",
-    "urinat",
-    "wee ",
-    "pee",
-    "pads",
-    "weak",
-    "foot drop",
-    "foot slap",
-    "tripping",
-    "fever",
-    "weight loss",
-    "losing weight",
-    "erection",
-    "genital",
-    "can't feel",
-    "cannot feel",
+# Words in notes that can signal nerve compression, cauda equina or infection (clinical
+# reference sections 1.1, 1.4 and 1.7). Short words must stand alone: "pee" is not in "speed".
+RED_FLAG_PATTERNS = (
+    r"\bnumb",
+    r"\bbladder",
+    r"\bbowel",
+    r"\bincontinen",
+    r"\bsaddle",
+    r"\burin",
+    r"\bwee\b",
+    r"\bpee\b",
+    r"\bpads\b",
+    r"\bweak",
+    r"\bfoot drop",
+    r"\bfoot slap",
+    r"\btripping",
+    r"\bfever",
+    r"\bweight loss",
+    r"\blosing weight",
+    r"\berection",
+    r"\bgenital",
+    r"\bcan'?t feel",
+    r"\bcannot feel",
 )
-_RED_FLAG_RE = re.compile("|".join(re.escape(word) for word in RED_FLAG_WORDS))
+_RED_FLAG_RE = re.compile("|".join(RED_FLAG_PATTERNS))
 BOTH_LEGS = (
     ({"below_knee_left", "below_knee_right"}, "pain below the knee in both legs"),
     ({"foot_left", "foot_right"}, "pain in both feet"),
@@ -263,9 +264,9 @@ class Prompt:
 
 def red_flag_reasons(facts: EntryFacts) -> list[str]:
     reasons = [label for regions, label in BOTH_LEGS if regions <= facts.regions]
-    words = sorted(set(_RED_FLAG_RE.findall(facts.text.lower() + " ")))
+    words = sorted(set(_RED_FLAG_RE.findall(facts.text.lower().replace("’", "'"))))
     if words:
-        reasons.append("your notes mention " + ", ".join(f"“{word.strip()}”" for word in words))
+        reasons.append("your notes mention " + ", ".join(f"“{word}”" for word in words))
     return reasons
 
 

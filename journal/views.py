@@ -176,9 +176,11 @@ def index(request: HttpRequest) -> HttpResponse:
     }
     if request.htmx and request.GET.get("page"):
         return render(request, "journal/index.html#entry-page", context)
+    prompts = _prompts(request)
     context.update(
         quick_form=QuickLogForm(),
-        prompts=_prompts(request),
+        urgent_prompts=[p for p in prompts if p.urgent],
+        other_prompts=[p for p in prompts if not p.urgent],
         awaiting=_awaiting_next_morning(request.user),
         undo=_pop_undo(request),
         pain_scale=range(11),
@@ -270,6 +272,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = EntryForm(initial=_entry_initial(entry), auto_id=auto_id)
     context = {"form": form, "entry": entry, **_tag_context(request.user)}
     if request.htmx:
+        # htmx focuses an autofocus element it swaps in: keyboard users land in the form.
+        form.fields["pain"].widget.attrs["autofocus"] = True
         return render(request, "journal/entry_form.html#inline-form", context)
     return render(request, "journal/entry_form.html", context)
 

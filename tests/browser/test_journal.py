@@ -206,3 +206,18 @@ def test_every_journal_page_is_accessible(page, assert_accessible):
     assert page.get_by_text("Pick an exercise from the library or type its name.").is_visible()
     assert_accessible(page)
     assert Workout.objects.filter(user=user).count() == 6
+
+
+def test_clinician_summary_prints_on_one_page(page):
+    from tests.journal.history import build_history
+
+    user = make_user(email="print@example.com")
+    build_history(user, days=90, end=timezone.localdate())
+    sign_in(page, user.email)
+    page.goto("/journal/summary/")
+    assert page.locator(".summary svg").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".journal-nav").is_visible()
+    assert not page.locator("form.filter-form").is_visible()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
