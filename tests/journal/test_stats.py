@@ -231,6 +231,10 @@ def test_red_flags_from_regions_and_notes():
         4, TODAY, frozenset({"thigh_left"}), "tingling down the leg after sitting"
     )
     assert red_flag_reasons(tingling) == []
+    innocent = EntryFacts(5, TODAY, frozenset(), "Walked at speed, then a tweak; iPads and sleep")
+    assert red_flag_reasons(innocent) == []
+    short = EntryFacts(6, TODAY, frozenset(), "Can’t feel my foot properly and it hurts to pee")
+    assert red_flag_reasons(short) == ["your notes mention “can't feel”, “pee”"]
 
 
 def test_red_flag_prompts_come_first_and_only_for_the_last_two_weeks():
