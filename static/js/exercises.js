@@ -151,11 +151,18 @@
     var active = document.activeElement;
     if (!active) return;
     var item = active.closest(".routine-item");
-    pendingFocus = { key: active.dataset.focusKey || null, item: item ? item.id : null };
+    pendingFocus = {
+      key: active.dataset.focusKey || null,
+      item: item ? item.id : null,
+      pagination: Boolean(active.closest(".pagination")),
+    };
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
-    if (target && target.id === "routine-button") {
+    if (target && target.id === "results" && pendingFocus && pendingFocus.pagination) {
+      var results = document.getElementById("results");
+      if (results) results.focus();  // the link that was followed is gone
+    } else if (target && target.id === "routine-button") {
       var button = document.querySelector("#routine-button [data-routine-focus]");
       if (button) button.focus();
     } else if (target && target.id === "routine" && pendingFocus) {

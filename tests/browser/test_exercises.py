@@ -228,3 +228,15 @@ def test_the_empty_routine_and_a_filtered_list_after_an_htmx_swap_are_accessible
     expect(page).to_have_url(re.compile(r"equipment=none"))
     expect(result_heading(page)).to_contain_text("matching")
     assert_accessible(page)
+
+
+def test_the_next_page_link_swaps_the_results_and_moves_focus_to_them(page, library):
+    page.goto("/exercises/")
+    mark_page(page)
+    page.get_by_role("link", name="Next page").click()
+    expect(page).to_have_url(re.compile(r"page=2"))
+    expect(result_heading(page)).to_have_text(f"All {library} exercises (page 2 of 2)")
+    expect(page.locator("#results")).to_be_focused()
+    assert not_reloaded(page)
+    page.go_back()
+    expect(result_heading(page)).to_have_text(f"All {library} exercises (page 1 of 2)")
