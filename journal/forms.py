@@ -341,6 +341,14 @@ def exercise_initial(rows, units: str) -> list[dict]:
     ]
 
 
+def _check_dates(form: forms.Form, data: dict) -> None:
+    """Dates far outside a lifetime would overflow time-zone arithmetic: refuse them plainly."""
+    for name in ("start", "end"):
+        value = data.get(name)
+        if value is not None and not (EARLIEST.year <= value.year <= 2100):
+            form.add_error(name, "Choose a date between 1950 and 2100.")
+
+
 class FilterForm(forms.Form):
     start = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -355,6 +363,7 @@ class FilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        _check_dates(self, data)
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise ValidationError("“From” is after “To”: the dates were ignored.")
@@ -371,6 +380,7 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        _check_dates(self, data)
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise ValidationError("“From” is after “To”: showing the default period instead.")

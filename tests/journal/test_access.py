@@ -94,3 +94,37 @@ def test_unknown_ids_and_bad_keys_are_404_not_500(alice_client):
     assert (
         alice_client.get("/journal/trends/", {"start": "x", "end": "2026-99-01"}).status_code == 200
     )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"start": "0001-01-01"},
+        {"end": "9999-12-31"},
+        {"start": "0001-01-01", "end": "9999-12-31"},
+        {"start": "2026-02-30"},
+    ],
+)
+@pytest.mark.parametrize(
+    "path", ["/journal/", "/journal/trends/", "/journal/triggers/", "/journal/summary/"]
+)
+def test_extreme_dates_get_a_message_not_an_error(db, client, path, params):
+    from tests.conftest import make_user
+
+    person = make_user(time_zone="Pacific/Kiritimati")  # UTC+14: the furthest ahead
+    client.force_login(person)
+    response = client.get(path, params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose a date between 1950 and 2100." in html or "Enter a valid date." in html
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00", "9999-12-31T23:59"])
+def test_extreme_entry_times_get_a_message_not_an_error(db, client, when):
+    from tests.conftest import make_user
+
+    person = make_user(time_zone="Pacific/Kiritimati")
+    client.force_login(person)
+    response = client.post("/journal/entries/new/", {"occurred_at": when, "pain": "3"})
+    assert response.status_code == 200
+    assert b"errorlist" in response.content
