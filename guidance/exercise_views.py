@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -152,8 +153,11 @@ def routine(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def routine_add(request: HttpRequest) -> HttpResponse:
+    slug = request.POST.get("exercise", "")
+    if not slug_re.fullmatch(slug):  # e.g. a NUL byte, which PostgreSQL refuses outright
+        raise Http404("No exercise has that address.")
     try:
-        exercise = Exercise.objects.only("slug", "name").get(slug=request.POST.get("exercise"))
+        exercise = Exercise.objects.only("slug", "name").get(slug=slug)
     except Exercise.DoesNotExist:
         raise Http404("No exercise has that address.") from None
     with transaction.atomic():

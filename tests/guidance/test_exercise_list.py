@@ -172,3 +172,13 @@ def test_the_htmx_fragment_runs_the_same_number_of_queries(
     add_exercises(total)
     with django_assert_num_queries(2):
         client.get(LIST, {"sort": "stage"}, headers=HTMX)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"q": "bird\x00dog"}, {"category": "\x00"}, {"sort": "\x00"}, {"page": "\x00"}],
+)
+def test_nul_bytes_in_the_query_are_refused_politely(client, query):
+    response = client.get(LIST, query)
+    assert response.status_code == 200
+    assert "Some of the filters could not be used" in response.content.decode() or ("page" in query)

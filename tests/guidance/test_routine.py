@@ -67,7 +67,7 @@ def test_adding_twice_keeps_one_item_and_new_items_go_to_the_end(alice_client, a
     assert routine_slugs(alice) == ["bird-dog", "curl-up"]
 
 
-@pytest.mark.parametrize("slug", ["", "no-such-thing", "x" * 500])
+@pytest.mark.parametrize("slug", ["", "no-such-thing", "x" * 500, "bird\x00dog", "bird dog"])
 def test_adding_an_unknown_exercise_is_404(alice_client, alice, slug):
     assert alice_client.post(ADD, {"exercise": slug}).status_code == 404
     assert not RoutineItem.objects.exists()
@@ -203,3 +203,14 @@ def test_an_htmx_request_after_the_session_ends_sends_the_whole_page_to_sign_in(
     )
     assert response["HX-Redirect"] == "/accounts/signin/?next=/exercises/bird-dog/"
     assert not RoutineItem.objects.exists()
+
+
+def test_notes_with_a_nul_byte_are_refused_and_nothing_changes(alice_client, alice):
+    [item] = save(alice, "bird-dog")
+    response = alice_client.post(
+        reverse("exercises:routine_notes", args=[item.pk]), {"notes": "a\x00b"}
+    )
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+    item.refresh_from_db()
+    assert item.notes == ""
