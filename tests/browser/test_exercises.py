@@ -240,3 +240,11 @@ def test_the_next_page_link_swaps_the_results_and_moves_focus_to_them(page, libr
     assert not_reloaded(page)
     page.go_back()
     expect(result_heading(page)).to_have_text(f"All {library} exercises (page 1 of 2)")
+
+
+def test_without_javascript_the_timer_gives_way_to_counting_advice(page_without_js, library):
+    page = page_without_js
+    page.goto("/exercises/bird-dog/")
+    expect(page.get_by_text("Count the hold slowly")).to_be_visible()
+    expect(page.locator("[data-timer-start]")).to_be_hidden()
+    expect(page.get_by_role("link", name="Sign in").last).to_be_visible()
