@@ -7,7 +7,14 @@ from decimal import Decimal
 from django.utils import timezone
 
 from backpain.export import user_export
-from journal.export import ENTRY_FIELDS, EXERCISE_FIELDS, WORKOUT_FIELDS, load_user_data, user_data
+from journal.export import (
+    ENTRY_FIELDS,
+    EXERCISE_FIELDS,
+    WORKOUT_FIELDS,
+    entry_to_dict,
+    load_user_data,
+    user_data,
+)
 from journal.models import Entry, Workout, WorkoutExercise
 from tests.conftest import make_user
 from tests.journal.factories import make_entry, make_workout
@@ -81,6 +88,12 @@ def test_json_has_every_field_of_every_entry(alice):
     assert workout_fields <= set(WORKOUT_FIELDS)
     exercise_fields = {f.name for f in WorkoutExercise._meta.get_fields()} - skip - {"exercise"}
     assert exercise_fields <= set(EXERCISE_FIELDS)
+
+
+def test_fast_export_matches_the_per_entry_shape(alice):
+    rich_journal(alice)
+    entries = Entry.objects.for_user(alice).with_tags().order_by("occurred_at", "id")
+    assert user_data(alice)["entries"] == [entry_to_dict(entry) for entry in entries]
 
 
 def test_json_round_trips(alice):

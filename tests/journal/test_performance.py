@@ -18,6 +18,9 @@ PAGES = [
     ("/journal/trends/", {"start": "2021-01-01"}),
     ("/journal/triggers/", {}),
     ("/journal/summary/", {}),
+    ("/journal/export/journal.json", {}),
+    ("/journal/export/entries.csv", {}),
+    ("/journal/export/workouts.csv", {}),
 ]
 
 
