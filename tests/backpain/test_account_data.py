@@ -46,6 +46,7 @@ def test_export_holds_the_account_and_checklist_results(alice_client, alice):
             "reasons": [{"rule": "r1"}],
         }
     ]
+    assert document["routine"] == []
     assert "journal" in document
     assert "password" not in response.text
 

@@ -1,6 +1,6 @@
 import pytest
 
-from guidance.exercises_export import routine_data
+from guidance.export import user_data
 from guidance.models import Exercise, RoutineItem
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ def test_the_export_has_my_routine_in_order_and_nobody_elses(alice, bob):
             user=alice, exercise=Exercise.objects.get(slug=slug), position=position, notes=slug
         )
     RoutineItem.objects.create(user=bob, exercise=Exercise.objects.get(slug="side-bridge"))
-    data = routine_data(alice)["routine"]
+    data = user_data(alice)["routine"]
     assert [row["exercise"] for row in data] == ["curl-up", "bird-dog"]
     assert data[0] == {
         "position": 1,
@@ -21,4 +21,4 @@ def test_the_export_has_my_routine_in_order_and_nobody_elses(alice, bob):
         "notes": "curl-up",
         "added_at": data[0]["added_at"],
     }
-    assert routine_data(bob)["routine"][0]["exercise"] == "side-bridge"
+    assert user_data(bob)["routine"][0]["exercise"] == "side-bridge"
