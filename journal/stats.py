@@ -289,8 +289,9 @@ def episode_start(days: Sequence[Day]) -> date | None:
     return start
 
 
-def severe_run(days: Sequence[Day], today: date) -> tuple[date, int] | None:
-    """The latest run of >= 3 consecutive days averaging severe pain, if it ended this week."""
+def severe_run(days: Sequence[Day], today: date) -> tuple[date, date, int] | None:
+    """(start, end, length) of the latest run of >= 3 consecutive days averaging severe pain,
+    if it ended this week."""
     severe_days = sorted(day.day for day in days if day.average >= SEVERE_FROM)
     best = None
     run_start = run_end = None
@@ -301,8 +302,8 @@ def severe_run(days: Sequence[Day], today: date) -> tuple[date, int] | None:
             run_start = run_end = day
         length = (run_end - run_start).days + 1
         if length >= SEVERE_RUN_DAYS:
-            best = (run_end, length)
-    if best and (today - best[0]).days <= 6:
+            best = (run_start, run_end, length)
+    if best and (today - best[1]).days <= 6:
         return best
     return None
 
@@ -314,12 +315,16 @@ CHECKLIST_SOURCE = (
 
 
 def help_prompts(
-    days: Sequence[Day], today: date, recent: Iterable[EntryFacts] = ()
+    days: Sequence[Day],
+    today: date,
+    recent: Iterable[EntryFacts] = (),
+    window_start: date | None = None,
 ) -> list[Prompt]:
     """What the journal should raise, most urgent first.
 
-    `days` are daily sums for (at least) the last 16 weeks; `recent` are entries of the last
-    14 days with their regions and free text.
+    `days` are daily sums from `window_start` (at least 16 weeks back) to today; `recent` are
+    entries of the last 14 days with their regions and free text. Each prompt's key names one
+    occurrence, so a dismissal holds until something new happens.
     """
     prompts: list[Prompt] = []
     for facts in sorted(recent, key=lambda f: (f.day, f.entry_id), reverse=True):
@@ -341,10 +346,11 @@ def help_prompts(
 
     run = severe_run(days, today)
     if run:
-        end, length = run
+        first, end, length = run
         prompts.append(
             Prompt(
-                key=f"severe-{end.isoformat()}",
+                # Keyed by the run's first day: dismissing it holds while the run goes on.
+                key=f"severe-{first.isoformat()}",
                 kind="severe",
                 title=f"Severe pain {length} days running",
                 detail=(
@@ -363,7 +369,10 @@ def help_prompts(
             weeks = (today - start).days // 7
             prompts.append(
                 Prompt(
-                    key=f"chronic-{start.isoformat()}",
+                    # An episode older than the window has no visible start: one key for it.
+                    key="chronic-ongoing"
+                    if window_start and start <= window_start
+                    else f"chronic-{start.isoformat()}",
                     kind="chronic",
                     title=f"You have logged pain for {weeks} weeks",
                     detail=(

@@ -142,7 +142,8 @@ def _prompts(request: HttpRequest) -> list[stats.Prompt]:
         for entry in recent
     ]
     dismissed = set(DismissedPrompt.objects.filter(user=user).values_list("key", flat=True))
-    return [p for p in stats.help_prompts(days, today, facts) if p.key not in dismissed]
+    prompts = stats.help_prompts(days, today, facts, window_start=start)
+    return [p for p in prompts if p.key not in dismissed]
 
 
 def _awaiting_next_morning(user):

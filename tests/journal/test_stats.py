@@ -185,6 +185,23 @@ def test_chronic_after_twelve_weeks_with_gaps_of_up_to_two_weeks():
     assert prompts[0].key == f"chronic-{days_ago(90).isoformat()}"
 
 
+def test_prompt_keys_stay_the_same_while_the_situation_goes_on():
+    # A severe run that goes on keeps its key (its first day), so a dismissal holds.
+    run = flat(10, 4, 3) + flat(3, 1, 8)
+    longer = flat(10, 4, 3) + flat(3, 0, 8)
+    assert [p.key for p in help_prompts(run, TODAY)] == ["severe-2026-11-22"]
+    assert [p.key for p in help_prompts(longer, TODAY)] == ["severe-2026-11-22"]
+    # An episode that began before the 16-week window has one key, whatever day it is.
+    window = days_ago(112)
+    today_keys = [p.key for p in help_prompts(flat(112, 0, 5), TODAY, window_start=window)]
+    tomorrow = TODAY + timedelta(days=1)
+    shifted = [Day(d.day + timedelta(days=1), d.total, d.count, d.worst) for d in flat(112, 0, 5)]
+    tomorrow_keys = [
+        p.key for p in help_prompts(shifted, tomorrow, window_start=window + timedelta(days=1))
+    ]
+    assert today_keys == tomorrow_keys == ["chronic-ongoing"]
+
+
 def test_a_break_of_more_than_two_weeks_starts_a_new_episode():
     days = [Day(days_ago(100), 5, 1, 5)] + flat(80, 0, 5)  # 20-day gap after day -100
     assert episode_start(days) == days_ago(80)
@@ -199,7 +216,7 @@ def test_chronic_boundary_is_84_days():
 
 def test_severe_pain_three_days_running():
     days = flat(10, 4, 3) + [Day(days_ago(n), 15, 2, 8) for n in (3, 2, 1)]  # 7.5 a day
-    assert severe_run(days, TODAY) == (days_ago(1), 3)
+    assert severe_run(days, TODAY) == (days_ago(3), days_ago(1), 3)
     prompts = help_prompts(days, TODAY)
     assert [p.kind for p in prompts] == ["severe"]
     assert prompts[0].title == "Severe pain 3 days running"
@@ -246,6 +263,6 @@ def test_red_flag_prompts_come_first_and_only_for_the_last_two_weeks():
     prompts = help_prompts(days, TODAY, recent)
     assert [(p.kind, p.key, p.urgent) for p in prompts] == [
         ("red_flag", "red-flag-7", True),
-        ("severe", "severe-2026-11-25", False),
+        ("severe", "severe-2026-11-23", False),
     ]
     assert "both feet" in prompts[0].detail.lower()
