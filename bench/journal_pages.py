@@ -47,6 +47,7 @@ PAGES = [
     ("triggers, 5 years", "/journal/triggers/", {"start": "2021-11-26"}, False),
     ("clinician summary", "/journal/summary/", {}, False),
     ("JSON export (all 5 years)", "/journal/export/journal.json", {}, False),
+    ("entries CSV (all 5 years)", "/journal/export/entries.csv", {}, False),
 ]
 
 
