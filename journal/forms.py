@@ -61,6 +61,11 @@ def _clean_when(value: datetime | None) -> datetime | None:
     return value
 
 
+def _zone_help() -> str:
+    zone = timezone.get_current_timezone_name().replace("_", " ")
+    return f"In your time zone ({zone}); change it in your account settings."
+
+
 def parse_tags(text: str) -> list[str]:
     tags: list[str] = []
     for part in text.replace(";", ",").replace("\n", ",").split(","):
@@ -177,6 +182,7 @@ class EntryForm(forms.Form):
         self.fields["interference"].error_messages["max_value"] = (
             "Interference is scored from 0 to 10."
         )
+        self.fields["occurred_at"].help_text = _zone_help()
 
     def clean_occurred_at(self):
         return _clean_when(self.cleaned_data.get("occurred_at"))
@@ -215,6 +221,10 @@ class WorkoutForm(forms.Form):
             "max_length": "Notes can be up to %(limit_value)d characters; this has %(show_value)d."
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started_at"].help_text = _zone_help()
 
     def clean_started_at(self):
         return _clean_when(self.cleaned_data.get("started_at"))

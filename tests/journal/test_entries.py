@@ -324,3 +324,11 @@ def test_entry_detail_shows_every_field(alice_client, alice):
         "Stiff after the drive.",
     ):
         assert text in html, text
+
+
+def test_forms_say_which_time_zone_they_use(client, bob):
+    client.force_login(bob)
+    html = client.get("/journal/entries/new/").content.decode()
+    assert "In your time zone (America/New York)" in html
+    html = client.get("/journal/workouts/new/").content.decode()
+    assert "In your time zone (America/New York)" in html
