@@ -204,7 +204,10 @@ class NextMorningForm(forms.Form):
 
 class WorkoutForm(forms.Form):
     started_at = WhenField(label="When", help_text="In your own time zone.")
-    pain_before = pain_field("Pain before (0–10)", help_text=PAIN_HELP)
+    pain_before = pain_field(
+        "Pain before (0–10)",
+        help_text="0 = no pain, 10 = the worst you can imagine; see “What the numbers mean”.",
+    )
     pain_during = pain_field("Worst pain during (0–10)", required=False)
     pain_after = pain_field("Pain after (0–10)", required=False)
     pain_next_morning = pain_field(

@@ -128,6 +128,11 @@ class Association:
         return self.mean_with - self.mean_without
 
     @property
+    def small(self) -> bool:
+        """Under the 2-point change people notice (Farrar 2001): may well be chance."""
+        return self.difference is not None and abs(self.difference) < MEANINGFUL_POINTS
+
+    @property
     def direction(self) -> str:
         difference = self.difference
         if not self.enough_data or difference is None:
