@@ -107,6 +107,7 @@ def test_associations_compare_with_and_without_and_hold_back_thin_data():
     assert by_value["sitting"].direction == "higher"
     assert by_value["heat"].difference == -4
     assert by_value["heat"].direction == "lower"
+    assert not by_value["heat"].small and not by_value["sitting"].small
     assert by_value["walking"].enough_data is False
     assert by_value["walking"].direction == "not enough data"
     assert by_value["stretching"].n_without == 2
@@ -119,6 +120,9 @@ def test_associations_compare_with_and_without_and_hold_back_thin_data():
 def test_minimum_data_rule_is_three_with_and_three_without():
     exactly = associations([("trigger", "x", 3, 15)], total_count=6, total_sum=21)[0]
     assert exactly.enough_data and exactly.difference == 3
+    # 1.5 points: a finding, but under the 2-point change people notice.
+    slight = associations([("trigger", "y", 3, 15)], total_count=6, total_sum=25.5)[0]
+    assert slight.difference == -1.5 and slight.small and slight.direction == "lower"
     short = associations([("trigger", "x", 3, 15)], total_count=5, total_sum=18)[0]
     assert not short.enough_data  # only 2 without
     everywhere = associations([("trigger", "x", 4, 20)], total_count=4, total_sum=20)[0]
