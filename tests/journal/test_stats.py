@@ -120,9 +120,9 @@ def test_associations_compare_with_and_without_and_hold_back_thin_data():
 def test_minimum_data_rule_is_three_with_and_three_without():
     exactly = associations([("trigger", "x", 3, 15)], total_count=6, total_sum=21)[0]
     assert exactly.enough_data and exactly.difference == 3
-    # 1.5 points: a finding, but under the 2-point change people notice.
-    slight = associations([("trigger", "y", 3, 15)], total_count=6, total_sum=25.5)[0]
-    assert slight.difference == -1.5 and slight.small and slight.direction == "lower"
+    # Mean 4 with, (27 - 12) / 3 = 5 without: a finding, but under the 2-point change.
+    slight = associations([("trigger", "y", 3, 12)], total_count=6, total_sum=27)[0]
+    assert slight.difference == -1 and slight.small and slight.direction == "lower"
     short = associations([("trigger", "x", 3, 15)], total_count=5, total_sum=18)[0]
     assert not short.enough_data  # only 2 without
     everywhere = associations([("trigger", "x", 4, 20)], total_count=4, total_sum=20)[0]
