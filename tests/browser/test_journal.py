@@ -11,7 +11,7 @@ from journal.models import Entry, Workout
 from tests.conftest import PASSWORD, make_user
 from tests.journal.factories import make_entry, make_workout
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, email: str) -> None:
