@@ -159,11 +159,23 @@ def _awaiting_next_morning(user):
     )
 
 
+def _last_region(page, filtered: bool) -> str:
+    """The newest entry's region, so logging the same place again is a single tap.
+
+    Read from the page already loaded (tags prefetched): no extra query.
+    """
+    if filtered or page.number != 1 or not page.object_list:
+        return ""
+    regions = page.object_list[0].regions
+    return regions[0] if regions else ""
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     filter_form = FilterForm(request.GET or None)
     entries = _filtered_entries(request.user, filter_form).with_tags()
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # evaluated once, with its tags
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -180,6 +192,7 @@ def index(request: HttpRequest) -> HttpResponse:
     prompts = _prompts(request)
     context.update(
         quick_form=QuickLogForm(),
+        last_region=_last_region(page, context["filters_active"]),
         urgent_prompts=[p for p in prompts if p.urgent],
         other_prompts=[p for p in prompts if not p.urgent],
         awaiting=_awaiting_next_morning(request.user),

@@ -332,3 +332,13 @@ def test_forms_say_which_time_zone_they_use(client, bob):
     assert "In your time zone (America/New York)" in html
     html = client.get("/journal/workouts/new/").content.decode()
     assert "In your time zone (America/New York)" in html
+
+
+def test_quick_log_preselects_the_last_region(alice_client, alice):
+    html = alice_client.get("/journal/").content.decode()
+    assert " selected>" not in html.split('id="quick-region"')[1].split("</select>")[0]
+    make_entry(alice, timezone.localdate(), 4, regions=["buttock_right", "thigh_right"])
+    html = alice_client.get("/journal/").content.decode()
+    select = html.split('id="quick-region"')[1].split("</select>")[0]
+    assert '<option value="buttock_right" selected>' in select
+    assert select.count(" selected") == 1
