@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from guidance.models import CheckResult
+from guidance.triage import assess
 from journal import queries
 from journal.models import Entry
 from tests.journal.factories import make_entry, make_workout
@@ -104,15 +105,19 @@ def test_summary_has_period_numbers_regions_medications_and_checklist(alice_clie
         medication_helped="no",
     )
     make_entry(alice, day, 3)
+    answers = {"age": 41, "duration_weeks": 10, "not_improving": True}
+    result = assess(answers)
     CheckResult.objects.create(
-        user=alice, level="routine", answers={}, reasons=["Pain for 6 weeks"]
+        user=alice, level=result.level, answers=answers, reasons=result.reasons_as_dicts()
     )
     html = alice_client.get("/journal/summary/").content.decode()
     assert "<strong>Average pain:</strong> 5.0/10" in html
     assert "<strong>Worst:</strong> 8/10" in html
     assert "<li>Lower back, left: 2 entries</li>" in html and "<li>Neck: 1 entry</li>" in html
     assert "Ibuprofen 400 mg: 2 times; helped 1, a little 0, no 1" in html
-    assert "Book a routine appointment" in html and "Pain for 6 weeks" in html
+    assert "Book a routine appointment" in html
+    assert f"<li>{result.reasons[0].text}</li>" in html
+    assert "{&#x27;" not in html
     assert "<svg" in html
 
 
