@@ -3,10 +3,13 @@ import json
 from axes.models import AccessAttempt, AccessLog
 from django.apps import apps
 from django.db import models
+from django.utils import timezone
 
 from backpain.models import User
-from guidance.models import CheckResult
+from guidance.models import CheckResult, Exercise, RoutineItem
+from journal.models import Entry, EntryTag, Workout, WorkoutExercise
 from tests.conftest import PASSWORD
+from tests.journal.factories import make_entry, make_workout
 
 
 def relations_to_user():
@@ -69,6 +72,11 @@ def test_every_relation_to_a_user_deletes_with_the_user():
 
 
 def test_deleting_the_account_removes_every_row_that_belongs_to_it(alice_client, alice, bob):
+    today = timezone.localdate()
+    for person in (alice, bob):
+        make_entry(person, today, 5, regions=["neck"], triggers=["lifting"])
+        make_workout(person, today, before=2, after=4, exercises=[("Deadlift", 80)])
+    RoutineItem.objects.create(user=alice, exercise=Exercise.objects.get(slug="bird-dog"))
     CheckResult.objects.create(user=alice, level="routine", answers={}, reasons=[])
     CheckResult.objects.create(user=bob, level="routine", answers={}, reasons=[])
     AccessAttempt.objects.create(username="alice@example.com", failures_since_start=2)
@@ -85,6 +93,9 @@ def test_deleting_the_account_removes_every_row_that_belongs_to_it(alice_client,
     assert not AccessAttempt.objects.filter(username="alice@example.com").exists()
     assert not AccessLog.objects.filter(username="alice@example.com").exists()
     assert CheckResult.objects.filter(user=bob).count() == 1
+    assert (Entry.objects.count(), EntryTag.objects.count()) == (1, 2)
+    assert (Workout.objects.count(), WorkoutExercise.objects.count()) == (1, 1)
+    assert not RoutineItem.objects.exists()
     assert "_auth_user_id" not in alice_client.session
 
 
