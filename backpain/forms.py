@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from .models import User
+from .models import User, time_zone_choices
 
 
 class SignUpForm(UserCreationForm):
@@ -20,11 +20,14 @@ class SignUpForm(UserCreationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices, help_text="Journal times are shown in this zone."
+    )
+
     class Meta:
         model = User
         fields = ["display_name", "email", "time_zone", "units"]
         help_texts = {
-            "time_zone": "Journal times are shown in this zone.",
             "units": "Used for the loads you log with your workouts.",
         }
 

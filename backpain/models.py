@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -30,9 +31,14 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-TIME_ZONE_CHOICES = [
-    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-]
+def time_zone_choices() -> list[tuple[str, str]]:
+    # Read at run time, not stored in migrations: the list changes with the tz database.
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"{value} is not a time zone we know. Pick one from the list.")
 
 
 class User(AbstractUser):
@@ -45,7 +51,9 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(max_length=80, blank=True)
-    time_zone = models.CharField(max_length=64, default="Europe/London", choices=TIME_ZONE_CHOICES)
+    time_zone = models.CharField(
+        max_length=64, default="Europe/London", validators=[validate_time_zone]
+    )
     units = models.CharField(max_length=2, choices=Units, default=Units.KG)
 
     USERNAME_FIELD = "email"
