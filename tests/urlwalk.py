@@ -9,21 +9,21 @@ SAMPLES = {"int": "1", "uuid": "00000000-0000-0000-0000-000000000001"}
 PARAMETER = re.compile(r"<(?:(?P<kind>\w+):)?\w+>")
 
 
-def _route(pattern) -> str | None:
+def _route(pattern, samples) -> str | None:
     if not isinstance(pattern, RoutePattern):
         return None
-    return PARAMETER.sub(lambda m: SAMPLES.get(m["kind"] or "str", "sample"), str(pattern))
+    return PARAMETER.sub(lambda m: samples.get(m["kind"] or "str", "sample"), str(pattern))
 
 
-def all_paths(patterns=None, prefix="/", skip=("admin/",)) -> list[str]:
+def all_paths(patterns=None, prefix="/", skip=("admin/",), samples=SAMPLES) -> list[str]:
     patterns = get_resolver().url_patterns if patterns is None else patterns
     paths = []
     for entry in patterns:
-        route = _route(entry.pattern)
+        route = _route(entry.pattern, samples)
         if route is None or route.startswith(skip):
             continue
         if isinstance(entry, URLResolver):
-            paths += all_paths(entry.url_patterns, prefix + route, skip)
+            paths += all_paths(entry.url_patterns, prefix + route, skip, samples)
         elif isinstance(entry, URLPattern):
             paths.append(prefix + route)
     return paths
