@@ -7,7 +7,9 @@ returns the most urgent level of the rules that fired, with every fired rule as 
 
 Design choices (they are also explained on the "how the checklist works" page):
 - Rules only ever raise urgency. No rule fires because a sign is absent or because the pain is
-  recent, so duration can never lower the level of an emergency sign.
+  recent, so duration can never lower the level of an emergency sign. A few rules sit at the
+  self-care level: they raise nothing, but say what the checklist made of a soft sign (sciatica
+  without weakness, age over 50) and when to come back.
 - A missing answer means "not reported": it fires nothing. The emergency signs are asked first
   and need an explicit yes or no on the form, so a missing answer is never reassurance there.
 - Each infection risk fires on its own: fever is absent in about 45% of spinal infections
@@ -166,6 +168,11 @@ NICE_NG12 = Source(
     "1.13.2 unexplained weight loss",
     "https://www.nice.org.uk/guidance/ng12",
 )
+NICE_NG12_MYELOMA = Source(
+    "NICE NG12 Suspected cancer: recognition and referral",
+    "1.10.4 myeloma: people aged 60 and over with persistent bone pain, particularly back pain",
+    "https://www.nice.org.uk/guidance/ng12",
+)
 CKS_RED_FLAGS = Source(
     "NICE CKS Sciatica (archived copy): Interpreting red flags",
     "“Serious does not always mean an emergency”",
@@ -311,6 +318,23 @@ class StartedBeforeAge:
 
 
 @dataclass(frozen=True)
+class AnyOf:
+    parts: tuple
+
+    def __init__(self, *parts):
+        object.__setattr__(self, "parts", parts)
+
+    def fired(self, answers: Mapping) -> tuple[str, ...] | None:
+        hits = [part.fired(answers) for part in self.parts]
+        if all(hit is None for hit in hits):
+            return None
+        return tuple(dict.fromkeys(code for hit in hits if hit for code in hit))
+
+    def describe(self) -> str:
+        return "(" + ") or (".join(part.describe() for part in self.parts) + ")"
+
+
+@dataclass(frozen=True)
 class AllOf:
     parts: tuple
 
@@ -416,7 +440,12 @@ RULES: tuple[Rule, ...] = (
         "fracture_with_nerve_signs",
         FRACTURE,
         AllOf(
-            AnyYes("minor_trauma", "osteoporosis", "long_term_steroids"),
+            # A suspected fragility fracture: weak bones, or a minor injury over 65. A lift or
+            # strain in a younger person with strong bones is not one (the common disc sciatica).
+            AnyOf(
+                AnyYes("osteoporosis", "long_term_steroids"),
+                AllOf(Yes("minor_trauma"), AtLeast("age", 66)),
+            ),
             AnyYes("leg_weakness", "leg_numbness", "weakness_progressing"),
         ),
         EMERGENCY,
@@ -474,6 +503,7 @@ RULES: tuple[Rule, ...] = (
                 "thoracic_pain",
                 "worse_on_straining",
                 "constant_progressive",
+                "worsening",
                 "severe_pain",
                 "back_lump",
                 "weight_loss",
@@ -553,7 +583,18 @@ RULES: tuple[Rule, ...] = (
         WITHIN_DAYS,
         "Over the age of 50, back pain that has not started to improve after about a month "
         "should be checked by a doctor within a few days.",
-        (GCARE,),
+        (GCARE, NICE_NG12_MYELOMA),
+    ),
+    Rule(
+        "older_new_pain",
+        SERIOUS,
+        AtLeast("age", 51),
+        SELF_CARE,
+        "Being over 50 makes some serious causes of back pain a little more likely, but on its "
+        "own it is a weak warning sign: guidelines advise a trial of self-care first unless "
+        "another warning sign is present. If it has not started to improve after about 4 weeks, see a "
+        "doctor within a few days.",
+        (ACP_2011, DOWNIE_2013, GCARE),
     ),
     Rule(
         "young_onset",
@@ -666,10 +707,11 @@ RULES: tuple[Rule, ...] = (
         "nerve_sciatica",
         NERVE,
         Yes("sciatica"),
-        ROUTINE,
-        "Pain spreading down one leg (sciatica) usually settles with self-care within weeks. A "
-        "routine appointment lets a doctor or physiotherapist check the nerve and plan with you.",
-        (ACP_2007, NICE_NG59),
+        SELF_CARE,
+        "Pain spreading down one leg (sciatica), without weakness, usually settles with "
+        "self-care and keeping active. See a GP or physiotherapist if it has not started to "
+        "improve after 4 to 6 weeks, and get help today if the leg becomes weak.",
+        (NICE_NG59, ACP_2007, GPNOTEBOOK),
     ),
     Rule(
         "nerve_sciatica_not_settling",

@@ -34,6 +34,7 @@ NG156 = "NICE NG156"
 NG65 = "NICE NG65"
 GPN = "GPnotebook"
 NHS_EX = "NHS: Lower back pain exercises"
+NG59 = "NICE NG59"
 
 # (id, answers, level, rules that must fire, cited source, rules that must not fire)
 CASES = [
@@ -165,12 +166,38 @@ CASES = [
         [],
     ),
     (
-        "fracture-minor-trauma-weak-leg",
-        {"minor_trauma": True, "leg_weakness": True},
+        "fracture-minor-trauma-weak-leg-70",
+        {"minor_trauma": True, "leg_weakness": True, "age": 70},
         EMERGENCY,
-        ["fracture_with_nerve_signs", "nerve_weakness"],
+        ["fracture_with_nerve_signs", "nerve_weakness", "fracture_older_minor_trauma"],
         GCARE,
         [],
+    ),
+    (
+        "fracture-steroids-numb-leg-no-injury",
+        {"long_term_steroids": True, "leg_numbness": True},
+        EMERGENCY,
+        ["fracture_with_nerve_signs"],
+        NORTHERN,
+        [],
+    ),
+    (
+        # A lift or strain in a younger person is not a suspected fracture: weakness after it is
+        # the nerve rule (same day), not an emergency.
+        "strain-weak-leg-35-is-not-a-fracture",
+        {"minor_trauma": True, "leg_weakness": True, "age": 35},
+        SAME_DAY,
+        ["nerve_weakness"],
+        ACP07,
+        ["fracture_with_nerve_signs"],
+    ),
+    (
+        "strain-numb-leg-sciatica-age-unknown",
+        {"minor_trauma": True, "leg_numbness": True, "sciatica": True},
+        ROUTINE,
+        ["nerve_numbness", "nerve_sciatica"],
+        GCARE,
+        ["fracture_with_nerve_signs"],
     ),
     # Cancer and metastatic spinal cord compression (1.3).
     (
@@ -182,6 +209,32 @@ CASES = [
         [],
     ),
     ("cancer-history-alone", {"cancer_history": True}, WITHIN_DAYS, ["cancer_history"], CKS, []),
+    (
+        # CG75: "progressive lower (lumbar) spinal pain" in someone with cancer -> within 24 h.
+        "cancer-with-worsening-pain",
+        {"cancer_history": True, "worsening": True},
+        SAME_DAY,
+        ["mscc_cancer_with_spinal_pain", "worsening"],
+        CG75,
+        [],
+    ),
+    (
+        # Age over 50 alone is a weak flag (ACP 2011: defer imaging after a trial of therapy).
+        "over-50-new-pain-alone",
+        {"age": 58, "duration_weeks": 1},
+        SELF_CARE,
+        ["older_new_pain"],
+        ACP11,
+        ["older_not_improving"],
+    ),
+    (
+        "over-60-not-improving-5-weeks",
+        {"age": 64, "duration_weeks": 5, "not_improving": True},
+        WITHIN_DAYS,
+        ["older_not_improving", "not_settling", "older_new_pain"],
+        NG12,
+        [],
+    ),
     (
         "cancer-with-sciatica-is-emergency",
         {"cancer_history": True, "sciatica": True},
@@ -379,7 +432,8 @@ CASES = [
         GPN,
         [],
     ),
-    ("nerve-sciatica", {"sciatica": True}, ROUTINE, ["nerve_sciatica"], ACP07, []),
+    # Stable one-sided sciatica without weakness: self-care, with the 4-6 week threshold.
+    ("nerve-sciatica", {"sciatica": True}, SELF_CARE, ["nerve_sciatica"], NG59, []),
     ("nerve-numb-leg", {"leg_numbness": True}, ROUTINE, ["nerve_numbness"], GCARE, []),
     (
         "nerve-sciatica-not-settling-8-weeks",
