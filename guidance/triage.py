@@ -592,8 +592,8 @@ RULES: tuple[Rule, ...] = (
         SELF_CARE,
         "Being over 50 makes some serious causes of back pain a little more likely, but on its "
         "own it is a weak warning sign: guidelines advise a trial of self-care first unless "
-        "another warning sign is present. If it has not started to improve after about 4 weeks, see a "
-        "doctor within a few days.",
+        "another warning sign is present. If it has not started to improve after about 4 "
+        "weeks, see a doctor within a few days.",
         (ACP_2011, DOWNIE_2013, GCARE),
     ),
     Rule(
