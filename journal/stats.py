@@ -4,18 +4,26 @@ They take plain data (the database has already grouped and summed what it can) a
 data, so each rule is tested with hand-worked numbers and no request.
 
 Clinical thresholds, from /work/shared/clinical-reference.md:
-- Meaningful change on the 0-10 NRS: a fall of 2 points or 30% (Farrar et al., Pain 2001;
-  Ostelo et al., Spine 2008; section 4.2). Weekly averages are compared, not single entries.
+- Meaningful change on the 0-10 NRS: a fall of at least 2 points AND at least 30% (Farrar et al.,
+  Pain 2001; Ostelo et al., Spine 2008). The issue said "2 points or 30%", but section 4.2
+  recommends requiring both: 30% of a low score (3 -> 2) is under the 2-point change people
+  notice, and 2 points off a high score (9 -> 7) is under 30%. Requiring both makes the
+  "not improving" prompt err towards suggesting a review. Weekly averages are compared.
 - "Your pain should start to ease within 2 weeks" (NHS exercise page; NHS inform: "If your
   symptoms don't improve after 2 weeks...", section 1.8).
-- Pain lasting 12 weeks (3 months) or more is called chronic (section 1.7's "simple back pain
-  [not] resumed ... in 3 months"; section 4.1, NIH Task Force on chronic LBP).
+- Pain lasting 12 weeks or more is called chronic: the NIH/NINDS "Low Back Pain Fact Sheet"
+  quoted in the source article ("Chronic back pain is defined as pain that continues for 12 weeks
+  or longer"). clinical-reference.md has no definition of chronic; the action it supports is a
+  review: "simple back pain and have not resumed their normal activities in 3 months" -> refer
+  (older NICE/CSAG timings via GPnotebook, section 1.7) and NHS "See a GP if the pain does not
+  improve within a few weeks" (section 1.8).
 - Severity words: the NHS mild / moderate / severe anchors (section 1.8); the app maps them to
   1-3, 4-6 and 7-10 on the NRS, a design choice, not a sourced cut-off.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,11 +55,10 @@ def severity(pain: float | None) -> str:
 
 
 def meaningful_fall(before: float, after: float) -> bool:
-    """A fall of at least 2 points or at least 30% of the starting value."""
+    """A fall of at least 2 points and at least 30% of the starting value (section 4.2)."""
     fall = before - after
-    if fall <= 0:
-        return False
-    return fall >= MEANINGFUL_POINTS or (before > 0 and fall / before >= MEANINGFUL_FRACTION)
+    # A small tolerance so that 5 -> 3.5 (30% exactly, in floating point) counts.
+    return fall >= MEANINGFUL_POINTS and fall >= MEANINGFUL_FRACTION * before - 1e-9
 
 
 # Trends ------------------------------------------------------------------------------------
@@ -386,20 +393,27 @@ def help_prompts(
                         "summary can help that conversation."
                     ),
                     source=(
-                        "12 weeks: the acute/chronic boundary used in guidelines (clinical "
-                        "reference, sections 1.7 and 4.1); NHS back pain (section 1.8)."
+                        "12 weeks: NIH/NINDS Low Back Pain Fact Sheet, quoted in the source "
+                        "article. Review: “not resumed their normal activities in 3 months”, "
+                        "older NICE/CSAG referral criteria via GPnotebook (clinical reference, "
+                        "section 1.7); NHS back pain, “See a GP if…” (section 1.8)."
                     ),
                 )
             )
         elif (today - start).days >= NOT_IMPROVING_DAYS:
             this_week = _mean(d for d in days if 0 <= (today - d.day).days <= 6)
             two_weeks_ago = _mean(d for d in days if 14 <= (today - d.day).days <= 20)
+            # Below an average of 2 no fall can be both 2 points and 30%: mild pain that
+            # persists is left to the 12-week prompt.
             if (
                 this_week is not None
                 and two_weeks_ago is not None
                 and this_week >= 1
+                and two_weeks_ago >= MEANINGFUL_POINTS
                 and not meaningful_fall(two_weeks_ago, this_week)
             ):
+                needed = max(MEANINGFUL_POINTS, MEANINGFUL_FRACTION * two_weeks_ago)
+                target = math.floor((two_weeks_ago - needed) * 10) / 10
                 iso = today.isocalendar()
                 prompts.append(
                     Prompt(
@@ -408,8 +422,9 @@ def help_prompts(
                         title="Your pain has not eased over 2 weeks",
                         detail=(
                             f"Your average this week is {this_week:.1f}/10; two weeks earlier it "
-                            f"was {two_weeks_ago:.1f}/10. A fall of 2 points or 30% would count "
-                            "as a real improvement. The NHS says pain should start to ease "
+                            f"was {two_weeks_ago:.1f}/10. A real improvement is a fall of at "
+                            f"least 2 points and at least 30% (from {two_weeks_ago:.1f}, down "
+                            f"to {target:.1f} or lower). The NHS says pain should start to ease "
                             "within 2 weeks; if it has not, see a GP or physiotherapist."
                         ),
                         source=(

@@ -36,17 +36,21 @@ def flat(first: int, last: int, pain: int) -> list[Day]:
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
     [
-        (6, 4, True),  # 2 points
-        (6, 4.5, False),  # 1.5 points, 25%
-        (5, 3.5, True),  # 1.5 points but exactly 30%
-        (5, 3.6, False),  # 1.4 points, 28%
-        (2, 1.4, True),  # 0.6 points but 30%
+        (6, 4, True),  # 2 points and 33%
+        (5, 3, True),  # 2 points and 40%
+        (10, 7, True),  # 3 points and exactly 30%
+        (5, 3.5, False),  # exactly 30% but only 1.5 points
+        (2, 1.4, False),  # 30% but 0.6 points
+        (3, 2, False),  # 33% but 1 point
+        (9, 7, False),  # 2 points but 22%
+        (8, 5.7, False),  # 2.3 points but 29%
+        (8, 5.6, True),  # 2.4 points and 30%
         (3, 3, False),
         (3, 5, False),  # worse is not improvement
         (0, 0, False),
     ],
 )
-def test_meaningful_fall_is_two_points_or_thirty_percent(before, after, expected):
+def test_meaningful_fall_needs_two_points_and_thirty_percent(before, after, expected):
     assert meaningful_fall(before, after) is expected
 
 
@@ -164,9 +168,30 @@ def test_a_two_point_fall_counts_as_improvement():
     assert help_prompts(days, TODAY) == []
 
 
-def test_a_thirty_percent_fall_counts_as_improvement():
+def test_a_thirty_percent_fall_alone_is_not_improvement():
     days = flat(20, 7, 5) + [Day(days_ago(n), 7, 2, 4) for n in range(6, -1, -1)]  # 3.5 a day
+    prompts = help_prompts(days, TODAY)
+    assert [p.kind for p in prompts] == ["not_improving"]
+    # 2 points from 5 is 40%, more than 30%: the target is 3.0.
+    detail = prompts[0].detail
+    assert "at least 2 points and at least 30% (from 5.0, down to 3.0 or lower)" in detail
+
+
+def test_a_two_point_fall_from_a_high_score_is_not_improvement():
+    # 8 -> 6 is 2 points but 25%; 30% of 8 is 2.4, so the target is 5.6.
+    prompts = help_prompts(flat(20, 7, 8) + flat(6, 0, 6), TODAY)
+    assert [p.kind for p in prompts] == ["not_improving"]
+    assert "down to 5.6 or lower" in prompts[0].detail
+    assert help_prompts(flat(20, 7, 8) + flat(6, 0, 5), TODAY) == []
+
+
+def test_no_not_improving_prompt_for_mild_pain_that_no_fall_could_improve():
+    # From an average of 1.5 no fall reaches 2 points; the 12-week prompt covers it.
+    days = [Day(days_ago(n), 3, 2, 2) for n in range(20, 6, -1)] + flat(6, 0, 1)
     assert help_prompts(days, TODAY) == []
+    assert [p.kind for p in help_prompts(flat(20, 7, 2) + flat(6, 0, 1), TODAY)] == [
+        "not_improving"
+    ]
 
 
 def test_no_not_improving_prompt_before_two_weeks_of_pain():
@@ -186,6 +211,7 @@ def test_chronic_after_twelve_weeks_with_gaps_of_up_to_two_weeks():
     prompts = help_prompts(days, TODAY)
     assert [p.kind for p in prompts] == ["chronic"]
     assert prompts[0].title == "You have logged pain for 12 weeks"
+    assert "NINDS" in prompts[0].source and "section 1.7" in prompts[0].source
     assert prompts[0].key == f"chronic-{days_ago(90).isoformat()}"
 
 
