@@ -5,7 +5,8 @@ from .models import CheckResult, Exercise, RoutineItem, Source
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["publisher", "title", "reference_section", "url"]
+    list_display = ["publisher", "title", "reference_section", "url", "links_to_front_page"]
+    list_filter = ["links_to_front_page"]
     search_fields = ["publisher", "title", "slug"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
 

@@ -58,6 +58,11 @@ class Source(models.Model):
     reference_section = models.CharField(
         max_length=40, help_text="Section of the project's clinical reference, e.g. 3.2."
     )
+    links_to_front_page = models.BooleanField(
+        default=False,
+        help_text="The link reaches only the publisher's front page or index, not the page "
+        "cited: the pages say so, so that nobody takes it for the cited page.",
+    )
 
     class Meta:
         ordering = ["publisher", "title"]

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 content = importlib.import_module("guidance.migrations.0003_exercise_content")
 wording = importlib.import_module("guidance.migrations.0004_exercise_content_wording")
+source_links = importlib.import_module("guidance.migrations.0006_source_links")
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def library(transactional_db):
     """Transactional tests flush the migration's rows: load the same content again."""
     content.load_content(apps, None)
     wording.edit_content(apps, None)
+    source_links.edit_sources(apps, None)
     return Exercise.objects.count()
 
 

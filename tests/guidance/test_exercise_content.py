@@ -2,12 +2,13 @@
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 
 from guidance.exercises_path import REASONS, STAGES
-from guidance.models import BodyArea, Category, Difficulty, Equipment, Exercise, Stage
+from guidance.models import BodyArea, Category, Difficulty, Equipment, Exercise, Source, Stage
 
 ILLUSTRATIONS = Path(settings.BASE_DIR) / "static" / "guidance" / "illustrations"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -171,3 +172,26 @@ def test_the_wording_fixes_are_applied():
     hamstring = Exercise.objects.get(slug="lying-hamstring-stretch")
     assert hamstring.caution_list[0].startswith("Stop if you feel tingling")
     assert any("checklist" in caution for caution in hamstring.caution_list)
+
+
+def test_sources_link_to_the_page_they_cite_or_are_marked_as_front_page_links():
+    for source in Source.objects.all():
+        path = urlsplit(source.url).path.strip("/")
+        front_page = path in ("", "encyclopedia")  # no path, or only a site's index
+        assert front_page == source.links_to_front_page, source.slug
+
+
+def test_the_checked_source_links():
+    sources = {source.slug: source for source in Source.objects.all()}
+    assert sources["nhs-inform-back-exercises"].url.endswith("/exercises-for-back-pain")
+    assert sources["live-liberated-hip-hinge"].url.endswith("/hip-hinge-mechanism-a-necessity/")
+    # Lancet 2024;404(10448):134-144 (clinical-reference.md 3.1), as its citation gives it.
+    assert sources["walkback-2024"].url == "https://doi.org/10.1016/S0140-6736(24)00755-4"
+    assert "Pocovi" in sources["walkback-2024"].title
+
+
+def test_the_detail_page_says_when_a_source_link_reaches_only_a_front_page(client):
+    html = client.get("/exercises/curl-up/").content.decode()
+    assert "front page: search there for the title" in html
+    html = client.get("/exercises/walking-programme/").content.decode()
+    assert "front page" not in html
