@@ -225,35 +225,77 @@ def load_threshold(loads: Iterable[LoadEffect]) -> tuple[Decimal | None, Decimal
 
 # Monitoring --------------------------------------------------------------------------------
 
-# Words in notes that can signal nerve compression, cauda equina or infection (clinical
-# reference sections 1.1, 1.4 and 1.7). Short words must stand alone: "pee" is not in "speed".
-RED_FLAG_PATTERNS = (
-    r"\bnumb",
-    r"\bbladder",
-    r"\bbowel",
-    r"\bincontinen",
-    r"\bsaddle",
-    r"\burin",
-    r"\bwee\b",
-    r"\bpee\b",
-    r"\bpads\b",
-    r"\bweak",
-    r"\bfoot drop",
-    r"\bfoot slap",
-    r"\btripping",
-    r"\bfever",
-    r"\bweight loss",
-    r"\blosing weight",
-    r"\berection",
-    r"\bgenital",
-    r"\bcan'?t feel",
-    r"\bcannot feel",
+# What in an entry's notes or tags can signal a red flag, grouped by what it means. The groups
+# follow the NHS back pain page's "Call 999 or go to A&E if..." list and the Royal Free NHS cauda
+# equina card (clinical reference, section 1.1), the GIRFT/BASS cauda equina wording (bladder or
+# bowel disturbance, saddle sensory change, both legs, section 1.1), fracture after an accident
+# (1.2), weight loss (1.3), fever (1.4), chest pain (1.1 NHS list, 1.6) and weakness such as foot
+# drop (1.7). Short words must stand alone: "pee" is not in "speed", "poo" is not in "poor".
+RED_FLAG_SIGNS = (
+    (
+        "numbness or loss of feeling",
+        (
+            r"\bnumb",
+            r"\bcan'?t feel",
+            r"\bcannot feel",
+            r"\b(?:no|lost|loss of) (?:feeling|sensation)",
+        ),
+    ),
+    (
+        "changes around the genitals, groin or bottom (the saddle area)",
+        (
+            r"\bsaddle",
+            r"\bgenital",
+            r"\bgroin",
+            r"\bperine",
+            r"\binner thigh",
+            r"\bback passage",
+            r"\btoilet paper",
+        ),
+    ),
+    (
+        "bladder or bowel changes",
+        (
+            r"\bbladder",
+            r"\bbowel",
+            r"\bincontinen",
+            r"\burin",
+            r"\bpee(?:s|d|ing)?\b",
+            r"\bwee(?:s|d|ing)?\b",
+            r"\bpads\b",
+            r"\bleaking",
+            r"\bwet myself",
+            r"\bpoo(?:s|ed|ing)?\b",
+            r"\bsoiled",
+        ),
+    ),
+    ("symptoms in both legs", (r"\bboth (?:legs|feet|thighs|calves)",)),
+    (
+        "weakness or trouble walking",
+        (
+            r"\bweak",
+            r"\bfoot drop",
+            r"\bdrop foot",
+            r"\bfoot slap",
+            r"\btripping",
+            r"\bstumbl",
+            r"\bgave way",
+            r"\bgiv(?:es|ing) way",
+            r"\b(?:can'?t|cannot|trouble|difficulty) walk",
+        ),
+    ),
+    ("sexual problems", (r"\berection", r"\bejaculat")),
+    ("fever or chills", (r"\bfever", r"\bhigh temperature", r"\bchills\b", r"\brigou?rs\b")),
+    ("weight loss without trying", (r"\bweight loss", r"\blos(?:t|ing) weight")),
+    ("chest pain", (r"\bchest pain",)),
+    (
+        "a fall or accident",
+        (r"\bcar (?:accident|crash)", r"\bfell (?:off|down|over|from)\b", r"\bhad a fall\b"),
+    ),
 )
-_RED_FLAG_RE = re.compile("|".join(RED_FLAG_PATTERNS))
-BOTH_LEGS = (
-    ({"below_knee_left", "below_knee_right"}, "pain below the knee in both legs"),
-    ({"foot_left", "foot_right"}, "pain in both feet"),
-)
+_RED_FLAG_RES = [(label, re.compile("|".join(patterns))) for label, patterns in RED_FLAG_SIGNS]
+LEFT_LEG = frozenset({"thigh_left", "below_knee_left", "foot_left"})
+RIGHT_LEG = frozenset({"thigh_right", "below_knee_right", "foot_right"})
 
 
 @dataclass(frozen=True)
@@ -275,10 +317,13 @@ class Prompt:
 
 
 def red_flag_reasons(facts: EntryFacts) -> list[str]:
-    reasons = [label for regions, label in BOTH_LEGS if regions <= facts.regions]
-    words = sorted(set(_RED_FLAG_RE.findall(facts.text.lower().replace("’", "'"))))
-    if words:
-        reasons.append("your notes mention " + ", ".join(f"“{word}”" for word in words))
+    reasons = []
+    if facts.regions & LEFT_LEG and facts.regions & RIGHT_LEG:
+        reasons.append("pain in both legs")
+    text = facts.text.lower().replace("’", "'")
+    signs = [label for label, pattern in _RED_FLAG_RES if pattern.search(text)]
+    if signs:
+        reasons.append("your notes mention " + "; ".join(signs))
     return reasons
 
 
@@ -321,8 +366,9 @@ def severe_run(days: Sequence[Day], today: date) -> tuple[date, date, int] | Non
 
 
 CHECKLIST_SOURCE = (
-    "Red flags: NICE CKS and the Royal Free NHS cauda equina card "
-    "(clinical reference, sections 1.1 and 1.7); diary re-check advice, section 4.1."
+    "NHS back pain, “Call 999 or go to A&E if…”, and the Royal Free NHS cauda equina card "
+    "(clinical reference, section 1.1); fracture, cancer, infection and nerve red flags "
+    "(sections 1.2–1.7); diary re-check advice (section 4.1)."
 )
 
 
@@ -350,7 +396,8 @@ def help_prompts(
                     kind="red_flag",
                     title=f"Your entry on {facts.day:%-d %B} may need a red-flag check",
                     detail="; ".join(reasons).capitalize()
-                    + ". These can be signs of nerve trouble that needs a doctor quickly.",
+                    + ". Some of these can be signs of a serious problem that needs a doctor "
+                    "quickly.",
                     source=CHECKLIST_SOURCE,
                     urgent=True,
                 )

@@ -137,7 +137,7 @@ def test_next_morning_reminder_and_prompt_dismissal_in_place(page, assert_access
     page.get_by_text("Saved: pain 4 out of 10 the morning after").wait_for()
     workout.refresh_from_db()
     assert workout.pain_next_morning == 4
-    assert page.get_by_text("pain below the knee in both legs", exact=False).is_visible()
+    assert page.get_by_text("Pain in both legs", exact=False).is_visible()
     page.get_by_role("button", name=re.compile(r"^Dismiss")).click()
     page.locator(".prompt-red_flag").wait_for(state="detached")
     assert page.evaluate("window.journalMarker") == 1
