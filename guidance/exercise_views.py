@@ -10,6 +10,7 @@ from django.db.models import Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -53,9 +54,17 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     order_by = SORTS[filters.get("sort", "name")][1]
     exercises = Exercise.objects.cards().browse(filters, order_by)
     page = Paginator(exercises, PAGE_SIZE).get_page(request.GET.get("page"))
+    saved_ids = set()
+    if request.user.is_authenticated:
+        saved_ids = set(
+            RoutineItem.objects.for_user(request.user)
+            .filter(exercise__in=[exercise.pk for exercise in page.object_list])
+            .values_list("exercise_id", flat=True)
+        )
     context = {
         "form": form,
         "page": page,
+        "saved_ids": saved_ids,
         "filtered": any(name != "sort" for name in filters),
         "fragment": _is_fragment_request(request),
     }
@@ -169,9 +178,16 @@ def routine_add(request: HttpRequest) -> HttpResponse:
                 user=request.user, exercise=exercise, position=0 if last is None else last + 1
             )
     status = f"{exercise.name} is in My routine."
+    from_list = request.POST.get("from") == "list"
+    if request.htmx and from_list:
+        context = {"exercise": exercise, "saved_ids": {exercise.pk}, "status": status}
+        return render(request, "guidance/exercise_list.html#card-routine", context)
     if request.htmx:
         return _render_routine_button(request, exercise, item, status)
     messages.success(request, status)
+    next_url = request.POST.get("next", "")
+    if from_list and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+        return redirect(next_url)
     return redirect(exercise)
 
 

@@ -165,6 +165,10 @@
     } else if (target && target.id === "routine-button") {
       var button = document.querySelector("#routine-button [data-routine-focus]");
       if (button) button.focus();
+    } else if (target && target.classList.contains("card-routine")) {
+      // The form that had focus is gone: focus the link that replaced it.
+      var saved = document.querySelector("#" + target.id + " [data-routine-focus]");
+      if (saved) saved.focus();
     } else if (target && target.id === "routine" && pendingFocus) {
       var selector = pendingFocus.key ? '[data-focus-key="' + pendingFocus.key + '"]' : null;
       var element = selector && document.querySelector(selector);

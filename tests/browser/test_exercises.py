@@ -191,6 +191,28 @@ def test_add_to_my_routine_with_one_click_then_arrange_it_without_page_loads(
     expect(page.get_by_text("My notes: 2 sets of 8, mornings")).to_be_visible()
 
 
+def test_add_to_my_routine_from_the_filtered_list_with_one_click(page, library, assert_accessible):
+    dana = make_user(email="dana@example.com")
+    sign_in(page, dana, "/exercises/?category=core")
+    mark_page(page)
+    page.get_by_role("button", name=labelled("Add to My routine", "Bird-dog")).click()
+    card = page.locator("#card-routine-bird-dog")
+    expect(card.get_by_role("link", name="My routine")).to_be_focused()
+    expect(page.locator("#results-status")).to_have_text("Bird-dog is in My routine.")
+    assert not_reloaded(page)
+    assert [i.exercise.slug for i in RoutineItem.objects.for_user(dana)] == ["bird-dog"]
+    assert_accessible(page)
+
+
+def test_add_to_my_routine_from_the_list_without_javascript(page_without_js, library):
+    page = page_without_js
+    erin = make_user(email="erin@example.com")
+    sign_in(page, erin, "/exercises/?category=core")
+    page.get_by_role("button", name=labelled("Add to My routine", "Bird-dog")).click()
+    expect(page).to_have_url(re.compile(r"/exercises/\?category=core$"))
+    expect(page.locator("#card-routine-bird-dog")).to_contain_text("In My routine")
+
+
 def test_my_routine_works_without_javascript(page_without_js, library):
     page = page_without_js
     bob = make_user(email="bob@example.com")

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from guidance.models import Exercise, RoutineItem
@@ -214,3 +215,56 @@ def test_notes_with_a_nul_byte_are_refused_and_nothing_changes(alice_client, ali
     assert "Null characters are not allowed." in response.content.decode()
     item.refresh_from_db()
     assert item.notes == ""
+
+
+# Adding from the list page -------------------------------------------------------------------
+
+LIST = reverse("exercises:list")
+
+
+def test_the_list_offers_add_to_my_routine_only_when_signed_in(alice_client, alice):
+    assert "Add to My routine" not in Client().get(LIST).content.decode()
+    save(alice, "bird-dog")
+    html = alice_client.get(LIST).content.decode()
+    assert 'value="cat-camel"><input type="hidden" name="from" value="list">' in html
+    bird_dog = html.split('id="card-routine-bird-dog"')[1].split("</div>")[0]
+    assert "In <a" in bird_dog and "Add to My routine" not in bird_dog
+
+
+def test_adding_from_the_list_with_htmx_returns_only_that_cards_action(alice_client, alice):
+    response = alice_client.post(ADD, {"exercise": "curl-up", "from": "list"}, headers=HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div class="card-routine" id="card-routine-curl-up">')
+    assert "In <a" in html and "Add to My routine" not in html
+    assert '<p id="results-status" hx-swap-oob="innerHTML">McGill curl-up is in My routine.' in html
+    assert "<html" not in html
+    assert routine_slugs(alice) == ["curl-up"]
+
+
+def test_adding_from_the_list_without_javascript_goes_back_to_the_same_list(alice_client):
+    response = alice_client.post(
+        ADD, {"exercise": "curl-up", "from": "list", "next": "/exercises/?stage=1&page=2"}
+    )
+    assert response["Location"] == "/exercises/?stage=1&page=2"
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_adding_from_the_list_never_redirects_off_the_site(alice_client, next_url):
+    response = alice_client.post(ADD, {"exercise": "curl-up", "from": "list", "next": next_url})
+    assert response["Location"] == "/exercises/curl-up/"
+
+
+@pytest.mark.parametrize("total", [40, 400])
+def test_the_list_for_a_signed_in_person_runs_a_constant_number_of_queries(
+    alice_client, alice, django_assert_num_queries, total
+):
+    from .exercise_factories import add_exercises
+
+    Exercise.objects.filter(pk__in=Exercise.objects.order_by("-pk")[:3]).delete()
+    add_exercises(total)
+    save(alice, *Exercise.objects.values_list("slug", flat=True)[:30])
+    alice_client.get(LIST)
+    # session, user, count, one page of results, which of them are in the routine
+    with django_assert_num_queries(5):
+        response = alice_client.get(LIST)
+    assert len(response.context["saved_ids"]) > 0
