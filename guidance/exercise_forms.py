@@ -5,7 +5,7 @@ from .models import BodyArea, Category, Difficulty, Equipment, RoutineItem, Stag
 SEARCH_MAX_LENGTH = 100
 
 SORTS = {
-    "name": ("Name (A to Z)", ["name"]),
+    "name": ("Name, A to Z", ["name"]),
     "easiest": ("Easiest first", ["difficulty", "stage", "name"]),
     "hardest": ("Hardest first", ["-difficulty", "-stage", "name"]),
     "stage": ("Stage on the path", ["stage", "difficulty", "name"]),
@@ -33,27 +33,27 @@ class ExerciseFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     category = forms.ChoiceField(
-        label="Category", required=False, choices=_choices("All categories", Category.choices)
+        label="Category", required=False, choices=_choices("All", Category.choices)
     )
     stage = forms.TypedChoiceField(
         label="Stage on the path",
         required=False,
         coerce=int,
         empty_value=None,
-        choices=_choices("All stages", Stage.choices),
+        choices=_choices("All", Stage.choices),
     )
     equipment = forms.ChoiceField(
-        label="Equipment", required=False, choices=_choices("Any equipment", Equipment.choices)
+        label="Equipment", required=False, choices=_choices("Any", Equipment.choices)
     )
     difficulty = forms.TypedChoiceField(
         label="Difficulty",
         required=False,
         coerce=int,
         empty_value=None,
-        choices=_choices("Any difficulty", Difficulty.choices),
+        choices=_choices("Any", Difficulty.choices),
     )
     body_area = forms.ChoiceField(
-        label="Body area", required=False, choices=_choices("All body areas", BodyArea.choices)
+        label="Body area", required=False, choices=_choices("All", BodyArea.choices)
     )
     flare = forms.BooleanField(label="Suitable during a flare-up", required=False)
     sort = forms.ChoiceField(

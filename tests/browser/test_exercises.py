@@ -114,6 +114,24 @@ def test_bad_filter_values_show_a_message_in_the_page(page, library, assert_acce
     assert_accessible(page)
 
 
+IMAGES_LOADED = """() => [...document.querySelectorAll('.exercise-card img')].filter(
+    (img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.src)"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_card_illustration_renders_once_scrolled_into_view(page, library, width):
+    """Cards below the fold load lazily: scroll past each one, then every image has drawn."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for url in ("/exercises/", "/exercises/?page=2"):
+        page.goto(url)
+        cards = page.locator(".exercise-card img")
+        assert cards.count() > 4
+        for index in range(cards.count()):
+            cards.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function(f"({IMAGES_LOADED})().length === 0")
+        assert page.evaluate(IMAGES_LOADED) == []
+
+
 def test_the_hold_timer_works_from_the_keyboard_and_announces(page, library):
     Exercise.objects.filter(slug="bird-dog").update(hold_seconds=2, reps=2)
     page.goto("/exercises/bird-dog/")
