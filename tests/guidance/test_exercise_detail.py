@@ -113,3 +113,12 @@ def test_every_shipped_exercise_has_a_working_detail_page(client):
         html = response.content.decode()
         assert f'alt="{escape(exercise.illustration_alt)}"' in html, exercise.slug
         assert "Easier:" in html or "Harder:" in html, exercise.slug
+
+
+def test_the_dosage_is_summed_up_at_the_top_with_a_link_to_the_timer(client):
+    html = client.get(detail("bird-dog")).content.decode()
+    summary = (
+        "<strong>Dosage:</strong> 10 repetitions, hold 5 seconds, 2 sets, every day or most days."
+    )
+    assert html.index(summary) < html.index('id="steps-heading"')
+    assert '<a href="#dosage-heading">More on dosage and the timer</a>' in html
