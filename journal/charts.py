@@ -12,16 +12,12 @@ from . import stats
 
 WIDTH = 720
 HEIGHT = 260
-LEFT = 36
+LEFT = 40
 RIGHT = 12
-TOP = 12
-BOTTOM = 36
+TOP = 36  # room for the axis title
+BOTTOM = 40
 PLOT_W = WIDTH - LEFT - RIGHT
 PLOT_H = HEIGHT - TOP - BOTTOM
-
-# From pale to dark: the darker, the worse. Each step keeps at least 3:1 against its neighbour
-# only at the ends; the numbers are always in the table and the cell's title.
-HEAT_COLOURS = ["#e8f5ea", "#fdf0c4", "#f9d27a", "#f0a04b", "#d4622b", "#a4161a"]
 
 
 def _y(pain: float) -> float:
@@ -107,6 +103,7 @@ def workout_bars(workouts: list) -> dict:
     group = PLOT_W / count
     bar = min(group * 0.8 / len(SERIES), 18)
     groups = []
+    label_every = -(-count // 8)
     for index, workout in enumerate(workouts):
         x0 = LEFT + index * group + (group - bar * len(SERIES)) / 2
         bars = []
@@ -126,7 +123,15 @@ def workout_bars(workouts: list) -> dict:
                     "value": value,
                 }
             )
-        groups.append({"workout": workout, "bars": bars, "label_x": round(x0, 1)})
+        groups.append(
+            {
+                "workout": workout,
+                "bars": bars,
+                "label_x": round(x0 + bar * len(SERIES) / 2, 1),
+                # At most 8 dates under the bars, so they never overlap.
+                "labelled": index % label_every == 0,
+            }
+        )
     return {
         "width": WIDTH,
         "height": HEIGHT,
@@ -142,60 +147,59 @@ def workout_bars(workouts: list) -> dict:
 
 CELL = 16
 GAP = 3
+CAL_LEFT = 34  # room for the weekday labels
+CAL_TOP = 18  # room for the month labels
+
+# The calendar's colours follow the app's severity words for the daily average (see
+# stats.severity and the pain scale help); white is a day with nothing logged.
+HEAT = {
+    "": ("#ffffff", "No entry"),
+    "none": ("#e8f5ea", "0, no pain"),
+    "mild": ("#fdf0c4", "Mild (under 4)"),
+    "moderate": ("#f0a04b", "Moderate (4 to 6.9)"),
+    "severe": ("#a4161a", "Severe (7 or more)"),
+}
 
 
-def heat_colour(average: float | None) -> str:
-    if average is None:
-        return "#ffffff"
-    if average <= 0:
-        return HEAT_COLOURS[0]
-    return HEAT_COLOURS[min(5, 1 + int(average // 2))]
-
-
-def calendar(days: list[stats.Day], end: date, weeks: int = 26) -> dict:
-    """A GitHub-style grid: one column per week (Monday at the top), one square per day."""
+def calendar(days: list[stats.Day], start: date, end: date, max_weeks: int = 53) -> dict:
+    """A GitHub-style grid: one column per week (Monday at the top), one square per day of the
+    period, its last `max_weeks` weeks at most."""
     by_day = {d.day: d for d in days}
     last_monday = end - timedelta(days=end.weekday())
+    weeks = min(max_weeks, (last_monday - start).days // 7 + 1 + (start.weekday() > 0))
     first_monday = last_monday - timedelta(weeks=weeks - 1)
     cells = []
     months = []
     for column in range(weeks):
         monday = first_monday + timedelta(weeks=column)
+        x = CAL_LEFT + column * (CELL + GAP)
         if monday.day <= 7:
-            months.append({"x": 30 + column * (CELL + GAP), "label": monday.strftime("%b")})
+            months.append({"x": x, "label": monday.strftime("%b")})
         for row in range(7):
             day = monday + timedelta(days=row)
-            if day > end:
+            if day > end or day < start:
                 continue
             entry = by_day.get(day)
             average = entry.average if entry else None
             cells.append(
                 {
-                    "x": 30 + column * (CELL + GAP),
-                    "y": 16 + row * (CELL + GAP),
+                    "x": x,
+                    "y": CAL_TOP + row * (CELL + GAP),
                     "day": day,
                     "average": average,
                     "count": entry.count if entry else 0,
-                    "colour": heat_colour(average),
+                    "colour": HEAT[stats.severity(average)][0],
                 }
             )
-    legend = [
-        {"label": label, "colour": colour, "x": 30 + i * 72}
-        for i, (label, colour) in enumerate(
-            zip(["0", "0.1–1.9", "2–3.9", "4–5.9", "6–7.9", "8–10"], HEAT_COLOURS, strict=True)
-        )
-    ]
     return {
-        "width": max(30 + weeks * (CELL + GAP) + 4, 30 + 6 * 72),
-        "height": 16 + 7 * (CELL + GAP) + 30,
+        "width": CAL_LEFT + weeks * (CELL + GAP),
+        "height": CAL_TOP + 7 * (CELL + GAP),
         "cell": CELL,
         "cells": cells,
         "months": months,
-        "legend": legend,
-        "legend_y": 16 + 7 * (CELL + GAP) + 10,
+        "legend": [{"key": key, "label": label} for key, (_, label) in HEAT.items()],
         "weekday_labels": [
-            {"label": "Mon", "y": 16 + CELL - 2},
-            {"label": "Wed", "y": 16 + 2 * (CELL + GAP) + CELL - 2},
-            {"label": "Fri", "y": 16 + 4 * (CELL + GAP) + CELL - 2},
+            {"label": name, "y": CAL_TOP + row * (CELL + GAP) + CELL - 3}
+            for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun"))
         ],
     }

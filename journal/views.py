@@ -511,7 +511,6 @@ def trends(request: HttpRequest) -> HttpResponse:
         .filter(queries.period_filter("started_at", start, end))
         .order_by("-started_at")[:20]
     )[::-1]
-    heat_weeks = min(53, max(4, (end - start).days // 7 + 1))
     return render(
         request,
         "journal/trends.html",
@@ -525,7 +524,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             "line": charts.pain_over_time(days, weeks, start, end),
             "daily_rows": charts.daily_rows(days),
             "bars": charts.workout_bars(workouts),
-            "calendar": charts.calendar(days, end, heat_weeks),
+            "calendar": charts.calendar(days, start, end),
             "workouts": workouts,
         },
     )

@@ -1,6 +1,7 @@
 """Trends, triggers, summary and prompts: the numbers the database computes, worked by hand."""
 
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from guidance.models import CheckResult
 from guidance.triage import assess
-from journal import queries
+from journal import charts, queries
 from journal.models import Entry
 from tests.journal.factories import make_entry, make_workout
 
@@ -155,3 +156,36 @@ def test_period_pages_handle_reversed_dates(alice_client, path):
     response = alice_client.get(path, {"start": "2026-11-20", "end": "2026-11-01"})
     assert response.status_code == 200
     assert "“From” is after “To”" in response.content.decode()
+
+
+def test_calendar_covers_only_the_period_and_names_every_day(alice_client, alice):
+    make_entry(alice, date(2026, 11, 4), 2)  # Wed, mild
+    make_entry(alice, date(2026, 11, 4), 5)  # daily average 3.5: still mild
+    make_entry(alice, date(2026, 11, 10), 8)  # Tue, severe
+    make_entry(alice, date(2026, 11, 2), 9)  # Mon before the period: not in the calendar
+    response = alice_client.get("/journal/trends/", {"start": "2026-11-04", "end": "2026-11-11"})
+    html = response.content.decode()
+    # 4 to 11 November: 8 squares, each with its own text.
+    calendar = html[
+        html.index('id="cal-title"') : html.index("</svg>", html.index('id="cal-title"'))
+    ]
+    assert calendar.count("<rect") == 8
+    assert "<title>Wed 4 Nov 2026: average 3.5 from 2 entries</title>" in calendar
+    assert "<title>Tue 10 Nov 2026: average 8.0 from 1 entry</title>" in calendar
+    assert "<title>Thu 5 Nov 2026: nothing logged</title>" in calendar
+    assert "Mon 2 Nov" not in calendar
+    assert calendar.count('fill="#fdf0c4"') == 1 and calendar.count('fill="#a4161a"') == 1
+    for label in ("No entry", "0, no pain", "Mild (under 4)", "Moderate (4 to 6.9)", "Severe"):
+        assert label in html
+
+
+def test_workout_chart_dates_at_most_eight_so_they_never_overlap():
+    workouts = [
+        SimpleNamespace(pain_before=2, pain_during=None, pain_after=3, pain_next_morning=None)
+        for _ in range(20)
+    ]
+    groups = charts.workout_bars(workouts)["groups"]
+    assert [i for i, g in enumerate(groups) if g["labelled"]] == [0, 3, 6, 9, 12, 15, 18]
+    assert [len(g["bars"]) for g in groups[:1]] == [2]
+    few = charts.workout_bars(workouts[:5])["groups"]
+    assert all(g["labelled"] for g in few)
