@@ -30,6 +30,9 @@ class Group:
     slug: str
     title: str
     intro: str
+    #: Shown on the closed section so a person can tell at a glance whether it applies. Empty for
+    #: the sections that are always open (the emergency signs are never folded away).
+    preview: str = ""
 
 
 GROUPS = (
@@ -41,11 +44,39 @@ GROUPS = (
         "is safer to answer yes.",
     ),
     Group("about", "About you and this episode", "You can leave any of these blank."),
-    Group("nerves", "Your legs and nerves", "About one leg. Both legs are asked about above."),
-    Group("bone", "Injury and bones", ""),
-    Group("cancer", "Cancer and other warning signs", ""),
-    Group("infection", "Infection", ""),
-    Group("inflammatory", "Stiffness and inflammation", ""),
+    Group(
+        "nerves",
+        "Your legs and nerves",
+        "About one leg. Both legs are asked about above.",
+        "pain down one leg, numbness, or weakness in a leg or foot",
+    ),
+    Group(
+        "bone",
+        "Injury and bones",
+        "",
+        "a fall, knock or strain, osteoporosis, or steroid tablets",
+    ),
+    Group(
+        "cancer",
+        "Cancer and other warning signs",
+        "",
+        "cancer now or in the past, weight loss, pain at night, pain between the shoulder "
+        "blades, pain worse on coughing, constant pain, or a lump",
+    ),
+    Group(
+        "infection",
+        "Infection",
+        "",
+        "a high temperature, injecting drugs, a weak immune system, or a recent infection, "
+        "spinal injection or operation",
+    ),
+    Group(
+        "inflammatory",
+        "Stiffness and inflammation",
+        "",
+        "morning stiffness, pain eased by exercise, waking in the early hours, psoriasis, bowel "
+        "or eye inflammation",
+    ),
 )
 
 QUESTIONS = (

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import BoundField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import triage
@@ -28,6 +29,7 @@ from .checklist_questions import (
     REGIONS,
     SAFETY_NET,
     SAFETY_NET_SOURCES,
+    Group,
     Question,
     Region,
 )
@@ -45,17 +47,33 @@ class Row:
     show_follow_up: bool = False
 
 
-def _rows(form: ChecklistForm) -> list[tuple]:
-    """(group, rows) in page order; follow-up questions sit under their parent's row."""
+@dataclass
+class Section:
+    group: Group
+    rows: list[Row]
+    #: Sections with a preview start closed, unless something in them was answered or is wrong.
+    open: bool
+    #: The first folded section is introduced by a line saying how the folded sections work.
+    lead_in: bool = False
+
+
+def _sections(form: ChecklistForm) -> list[Section]:
+    """The page's sections in order; follow-up questions sit under their parent's row."""
     by_code = {q.code: Row(q, form[q.code]) for q in QUESTIONS}
     for parent, question in FOLLOW_UPS.items():
         row = by_code[parent]
         row.follow_up = by_code[question.code]
         row.show_follow_up = form.is_bound and form.data.get(parent) == "yes"
-    return [
-        (group, [by_code[q.code] for q in QUESTIONS if q.group == group.slug and not q.parent])
-        for group in GROUPS
-    ]
+    sections = []
+    for group in GROUPS:
+        codes = [q.code for q in QUESTIONS if q.group == group.slug]
+        touched = form.is_bound and any(
+            form.data.get(code) or code in form.errors for code in codes
+        )
+        rows = [by_code[code] for code in codes if not by_code[code].question.parent]
+        lead_in = bool(group.preview) and not any(other.group.preview for other in sections)
+        sections.append(Section(group, rows, open=not group.preview or touched, lead_in=lead_in))
+    return sections
 
 
 def _region(request: HttpRequest, chosen: str | None = None) -> Region:
@@ -108,7 +126,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
     region = _region(request, form.data.get("region"))
     context = {
         "form": form,
-        "groups": _rows(form),
+        "sections": _sections(form),
         "region": region,
         "regions": _regions_in_order(region),
         # After a form error, an emergency "yes" already given still shows its panel.
@@ -155,7 +173,11 @@ def _emergency_panel(request: HttpRequest) -> HttpResponse:
         "region": region,
         "regions": _regions_in_order(region),
     }
-    return _no_store(render(request, "guidance/checklist.html#emergency-panel", context))
+    # The panel, and out of band the short bar that stays at the bottom of the screen while the
+    # other emergency questions are answered (the panel itself may be below the screen).
+    html = render_to_string("guidance/checklist.html#emergency-panel", context, request)
+    html += render_to_string("guidance/checklist.html#emergency-bar", {**context, "oob": True})
+    return _no_store(HttpResponse(html))
 
 
 def _follow_up(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,18 @@ from tests.conftest import PASSWORD, make_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def open_section(page, selector: str) -> None:
+    """Open the folded section holding `selector` by tapping its title, as a person would."""
+    section = page.locator(f"details:has({selector})")
+    if section.count() and section.get_attribute("open") is None:
+        section.locator("summary").click()
+
+
+def choose(page, code: str, value: str) -> None:
+    open_section(page, f"[name={code}]")
+    page.check(f"#id_{code}_{value}")
+
+
 def answer(page, answers: dict) -> None:
     for code, value in answers.items():
         if code in ("age", "duration_weeks"):
@@ -13,7 +25,7 @@ def answer(page, answers: dict) -> None:
         elif code == "region":
             page.select_option("#id_region", value)
         else:
-            page.check(f"#id_{code}_{value}")
+            choose(page, code, value)
 
 
 def all_no(**answers) -> dict:
@@ -56,6 +68,27 @@ def test_an_emergency_yes_shows_the_panel_without_a_page_load(page):
     assert page.locator("[data-emergency-panel]").is_visible()
 
 
+def test_on_a_phone_an_emergency_yes_keeps_a_call_now_bar_on_screen(page):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/checklist/")
+    bar = page.locator("#emergency-bar a")
+    assert bar.count() == 0
+
+    page.check("#id_saddle_numbness_yes")  # the first question: the full panel is far below
+
+    bar.wait_for(state="visible")
+    assert "call 999 now" in bar.inner_text()
+    box = bar.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 740, box  # inside the screen
+    title = page.locator("#emergency-title")
+    assert title.bounding_box()["y"] > 740  # the full panel is below the screen
+
+    bar.click()
+    assert 0 <= title.bounding_box()["y"] < 740
+    page.check("#id_saddle_numbness_no")
+    page.locator("#emergency-bar").locator("a").wait_for(state="detached")
+
+
 def test_the_same_emergency_flow_without_javascript_gives_the_same_level(page_without_js):
     page = page_without_js
     page.goto("/checklist/")
@@ -75,7 +108,7 @@ def test_follow_up_question_appears_only_after_yes_with_javascript(page):
     follow_up = page.locator("#id_weakness_progressing_yes")
     assert follow_up.count() == 0
 
-    page.check("#id_leg_weakness_yes")
+    choose(page, "leg_weakness", "yes")
     follow_up.wait_for(state="visible")
     page.check("#id_weakness_progressing_yes")
     answer(page, all_no())
@@ -88,6 +121,8 @@ def test_follow_up_question_appears_only_after_yes_with_javascript(page):
 def test_follow_up_question_is_answerable_without_javascript(page_without_js):
     page = page_without_js
     page.goto("/checklist/")
+    assert not page.locator("#id_leg_weakness_yes").is_visible()  # folded until opened
+    open_section(page, "#id_leg_weakness_yes")
     assert page.locator("#id_weakness_progressing_yes").is_visible()
 
     answer(page, all_no(leg_weakness="yes", weakness_progressing="yes"))
@@ -152,7 +187,7 @@ def test_checklist_result_and_explanation_pages_are_accessible(page, assert_acce
 
     page.check("#id_saddle_numbness_yes")
     page.locator("[data-emergency-panel]").wait_for(state="visible")
-    page.check("#id_leg_weakness_yes")
+    choose(page, "leg_weakness", "yes")
     page.locator("#id_weakness_progressing_yes").wait_for(state="visible")
     assert_accessible(page)
 

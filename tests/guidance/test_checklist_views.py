@@ -36,6 +36,59 @@ def test_checklist_asks_emergency_signs_first_each_with_help_text(client):
     assert 'id="id_fever_unsure"' in text
 
 
+def _folded_sections(text: str) -> dict[str, str]:
+    """The HTML inside each <details> section, by the slug of the section it belongs to."""
+    return dict(
+        re.findall(
+            r'<h2 id="group-([a-z]+)">[^<]*</h2>\s*'
+            r'<details class="group-details"[^>]*>(.*?)</details>',
+            text,
+            re.S,
+        )
+    )
+
+
+def test_emergency_signs_are_never_folded_and_the_other_sections_start_folded(client):
+    text = client.get("/checklist/").text
+
+    folded = _folded_sections(text)
+    assert set(folded) == {"nerves", "bone", "cancer", "infection", "inflammatory"}
+    assert "<details" not in text.split('id="group-about"')[0]
+    for code in EMERGENCY_CODES:
+        assert not any(f'name="{code}"' in html for html in folded.values())
+    # A closed section still names what it asks about, so a person can tell if it applies.
+    assert re.search(
+        r'<details class="group-details">\s*<summary>[^<]*<span[^>]*>Questions ab', text
+    )
+    assert "high temperature" in text.split('id="group-infection"')[1].split("<fieldset")[0]
+    assert '<details class="group-details" open>' not in text
+
+
+def test_a_folded_section_opens_when_it_was_answered_or_has_an_error(client):
+    text = client.post("/checklist/", {"fever": "yes", "age": "500"}).text
+
+    assert re.search(
+        r'id="group-infection">[^<]*</h2>\s*<details class="group-details" open>', text
+    )
+    assert re.search(r'id="group-bone">[^<]*</h2>\s*<details class="group-details">', text)
+    assert 'id="id_fever_yes" value="yes" checked' in text
+
+
+def test_htmx_emergency_answer_also_sends_the_bar_that_stays_on_screen(client):
+    htmx = {"HX-Request": "true"}
+    yes = client.post(
+        "/checklist/", {"_partial": "emergency", "saddle_numbness": "yes"}, headers=htmx
+    ).text
+    no = client.post("/checklist/", {"_partial": "emergency", **all_no()}, headers=htmx).text
+
+    bar = re.search(
+        r'<div id="emergency-bar" class="emergency-bar" hx-swap-oob="true">(.*?)</div>', yes
+    )
+    assert bar and 'href="#emergency-title"' in bar.group(1) and "call 999 now" in bar.group(1)
+    assert 'id="emergency-title"' in yes
+    assert '<div id="emergency-bar" class="emergency-bar" hx-swap-oob="true"></div>' in no
+
+
 def test_follow_up_question_is_in_noscript_until_its_parent_is_yes(client):
     text = client.get("/checklist/").text
 
