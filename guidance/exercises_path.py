@@ -22,9 +22,10 @@ STAGES = (
         1,
         "Foundation for movement",
         "Settle pain, get moving again, and wake up the muscles that support the spine: the "
-        "glutes, the deep tummy muscles and the muscles along the back. Long sitting tightens "
-        "the hip flexors and switches the glutes off; other muscles then take over, and a "
-        "lift built on that pattern is a house built without foundations.",
+        "glutes, the deep tummy muscles and the muscles along the back. In the view of the "
+        "surgeon quoted in the article this path comes from, long sitting tightens the hip "
+        "flexors and switches the glutes off; other muscles then take over, and a lift built on "
+        "that pattern is a house built without foundations.",
         "Gentle relief and mobility, core endurance, glute and hip work, walking.",
         (
             "Pain during these exercises is at most moderate and has settled by the next morning.",

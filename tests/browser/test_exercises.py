@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 content = importlib.import_module("guidance.migrations.0003_exercise_content")
 wording = importlib.import_module("guidance.migrations.0004_exercise_content_wording")
 source_links = importlib.import_module("guidance.migrations.0006_source_links")
+sitting_claim = importlib.import_module("guidance.migrations.0007_attribute_the_sitting_claim")
 
 
 @pytest.fixture
@@ -24,6 +25,7 @@ def library(transactional_db):
     content.load_content(apps, None)
     wording.edit_content(apps, None)
     source_links.edit_sources(apps, None)
+    sitting_claim.edit_content(apps, None)
     return Exercise.objects.count()
 
 

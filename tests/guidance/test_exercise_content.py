@@ -195,3 +195,12 @@ def test_the_detail_page_says_when_a_source_link_reaches_only_a_front_page(clien
     assert "front page: search there for the title" in html
     html = client.get("/exercises/walking-programme/").content.decode()
     assert "front page" not in html
+
+
+def test_the_sitting_and_glutes_claim_is_attributed_wherever_it_is_made():
+    """It is the source article's expert view, not a finding of the clinical sources."""
+    for exercise in Exercise.objects.all():
+        text = f"{exercise.purpose} {exercise.description}".lower()
+        if "sitting" in text and ("switch" in text or "tighten" in text):
+            assert "view of dr erin boynton" in text, exercise.slug
+    assert "In the view of the surgeon" in STAGES[0].purpose
