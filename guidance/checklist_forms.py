@@ -7,6 +7,8 @@ YES, NO, UNSURE = "yes", "no", "unsure"
 ANSWER_WORDS = {YES: "Yes", NO: "No", UNSURE: "Not sure"}
 # Fields the checklist form may carry besides the answer codes.
 FORM_FIELDS = {"csrfmiddlewaretoken", "region"}
+#: Sent by the result page's "change or add answers" button: show the form again, filled in.
+EDIT_FIELD = "_edit"
 
 
 class ChecklistForm(forms.Form):
@@ -76,6 +78,15 @@ class ChecklistForm(forms.Form):
             elif value in (YES, NO):
                 result[question.code] = value == YES
         return result
+
+    def unanswered(self) -> list:
+        """Questions left blank (a follow-up counts only when its parent was answered yes)."""
+        return [
+            q
+            for q in QUESTIONS
+            if self.cleaned_data.get(q.code) in (None, "")
+            and (q.parent is None or self.cleaned_data.get(q.parent) == YES)
+        ]
 
     def unsure(self) -> list:
         return [q for q in QUESTIONS if self.cleaned_data.get(q.code) == UNSURE]

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import triage
-from .checklist_forms import ChecklistForm, summary_from_answers
+from .checklist_forms import EDIT_FIELD, ChecklistForm, summary_from_answers
 from .checklist_questions import (
     ARTICLE_COVERAGE,
     DEFAULT_REGION,
@@ -117,7 +117,12 @@ def checklist(request: HttpRequest) -> HttpResponse:
             return _emergency_panel(request)
         if partial == "followup":
             return _follow_up(request)
-    if request.method == "POST":
+    if request.method == "POST" and EDIT_FIELD in request.POST:
+        # From the result page: the same answers, back in the form, to change or add to.
+        data = request.POST.copy()
+        del data[EDIT_FIELD]
+        form = ChecklistForm(data)
+    elif request.method == "POST":
         form = ChecklistForm(request.POST)
         if form.is_valid():
             return _result(request, form)
@@ -153,6 +158,7 @@ def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
         "summary": form.summary(),
         "yes_labels": [question.label for question, word in form.summary() if word == "Yes"],
         "unsure": form.unsure(),
+        "unanswered": form.unanswered(),
         "hidden_values": form.hidden_values(),
         "region": region,
         "regions": _regions_in_order(region),

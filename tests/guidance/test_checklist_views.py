@@ -313,3 +313,36 @@ def test_signed_in_checklist_result_needs_only_the_session_queries(
 ):
     with django_assert_max_num_queries(2):
         alice_client.post("/checklist/", all_no(cancer_history="yes", night_pain="yes"))
+
+
+def test_result_says_how_many_questions_were_left_blank_and_lists_them(client):
+    text = client.post("/checklist/", all_no(age=44, duration_weeks=3, fever="no")).text
+
+    blank = len(QUESTIONS) - len(EMERGENCY_CODES) - 3 - 1  # the follow-up is not counted
+    assert f"You left {blank} questions blank." in text
+    note = text[
+        text.index('class="unanswered-note"') : text.index(
+            "</details>", text.index("unanswered-note")
+        )
+    ]
+    assert "Is the pain getting worse?" in note
+    assert "Do you have a high temperature" not in note  # answered
+    assert "Is that weakness getting worse?" not in note  # only asked after a yes
+
+
+def test_change_or_add_answers_brings_the_answers_back_into_the_form(client):
+    result = client.post("/checklist/", all_no(age=44, fever="yes", region="us")).text
+    assert 'name="_edit"' in result
+
+    again = client.post("/checklist/", {**all_no(age=44, fever="yes", region="us"), "_edit": "1"})
+
+    assert again.status_code == 200
+    assert "data-triage-level" not in again.text
+    assert 'class="errorlist' not in again.text
+    assert 'id="id_fever_yes" value="yes" checked' in again.text
+    assert 'id="id_chest_pain_no" value="no" checked' in again.text
+    assert 'value="44"' in again.text
+    assert re.search(
+        r'id="group-infection">[^<]*</h2>\s*<details class="group-details" open>', again.text
+    )
+    assert '<option value="us" selected>' in again.text
