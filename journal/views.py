@@ -225,7 +225,12 @@ def quick_log(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "journal/index.html#quick-saved",
-            {"entry": entry, "status": status, "quick_form": QuickLogForm()},
+            {
+                "entry": entry,
+                "status": status,
+                "quick_form": QuickLogForm(),
+                "count": Entry.objects.for_user(request.user).count(),
+            },
         )
     messages.success(request, status + ".")
     return redirect("journal:index")

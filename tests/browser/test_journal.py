@@ -43,6 +43,8 @@ def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_
     page.get_by_role("button", name="Save pain 2 out of 10").click()
     page.get_by_text("Saved: pain 2 out of 10, neck.").wait_for()
     assert rows(page).count() == 2
+    assert page.locator("#entry-count").inner_text() == "2 entries."
+    assert page.get_by_text("No entries yet").count() == 0
     assert page.evaluate("window.journalMarker") == "still here"
 
     # Inline edit of the older entry (pain 6).

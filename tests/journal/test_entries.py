@@ -57,6 +57,9 @@ def test_quick_log_with_htmx_returns_the_new_row(alice_client, alice):
     assert html.lstrip().startswith(f'<li id="entry-{entry.pk}"')
     assert "Saved: pain 6 out of 10, neck." in html
     assert 'id="quick-status"' in html and 'hx-swap-oob="true"' in html
+    assert '<p id="entry-count" hx-swap-oob="true">1 entry.</p>' in html
+    html = alice_client.post("/journal/quick/", {"pain": "5"}, headers=HX).content.decode()
+    assert '<p id="entry-count" hx-swap-oob="true">2 entries.</p>' in html
 
 
 def test_quick_log_without_javascript_redirects_back(alice_client, alice):
