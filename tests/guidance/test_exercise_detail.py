@@ -122,3 +122,11 @@ def test_the_dosage_is_summed_up_at_the_top_with_a_link_to_the_timer(client):
     )
     assert html.index(summary) < html.index('id="steps-heading"')
     assert '<a href="#dosage-heading">More on dosage and the timer</a>' in html
+
+
+def test_every_detail_page_says_when_to_see_a_gp_and_what_to_do_in_pregnancy(client):
+    html = client.get(detail("cat-camel")).content.decode()
+    cautions = html.split('id="cautions-heading"')[1].split("</section>")[0]
+    assert "See a GP if an exercise causes you severe pain" in cautions
+    assert "If you are pregnant, ask your midwife, GP or physiotherapist" in cautions
+    assert 'href="https://www.northerntrust.hscni.net/' in cautions

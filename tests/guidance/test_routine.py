@@ -92,6 +92,14 @@ def test_the_empty_routine_explains_how_to_add(alice_client):
     assert "Your routine is empty" in alice_client.get(ROUTINE).content.decode()
 
 
+def test_the_routine_page_gives_the_general_rules_with_their_sources(alice_client):
+    html = alice_client.get(ROUTINE).content.decode()
+    rules = html.split('id="routine-safety-heading"')[1].split("</section>")[0]
+    for rule in ("Start with about 5 repetitions", "severe pain", "If you are pregnant"):
+        assert rule in rules
+    assert 'href="https://www.nhsinform.scot/illnesses-and-conditions/' in rules
+
+
 def test_moving_down_and_up(alice_client, alice):
     items = save(alice, "bird-dog", "curl-up", "side-bridge")
     move = reverse("exercises:routine_move", args=[items[0].pk])
