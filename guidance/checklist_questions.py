@@ -445,6 +445,33 @@ SAFETY_NET = (
 )
 
 
+# Safety-netting for the person's own risks: signs that would make their answers an emergency
+# (the combination rules in triage.py), shown first when any of the codes was answered yes.
+PERSONAL_SAFETY_NET = (
+    (
+        ("cancer_history",),
+        "Because you have had cancer: call 999 / 112 / 911 or go to A&E straight away if you get "
+        "pain spreading down a leg, numbness or weakness in a leg, difficulty walking, or "
+        "problems controlling your bladder or bowel. Say that you have had cancer: doctors "
+        "treat this as an emergency.",
+        (triage.NICE_CG75, triage.SCOTTISH_CANCER),
+    ),
+    (
+        ("fever", "iv_drug_use", "immunosuppressed", "recent_infection"),
+        "Because a spine infection is possible: call 999 / 112 / 911 or go to A&E if you get "
+        "numbness or weakness in a leg, or you feel very unwell, confused or drowsy.",
+        (triage.ACP_2011, triage.YUSUF_2019),
+    ),
+    (
+        ("osteoporosis", "long_term_steroids"),
+        "Because your bones may be weaker: call 999 / 112 / 911 or go to A&E if you get "
+        "numbness or weakness in a leg, and see a doctor the same day after any fall, knock or "
+        "strain that makes the pain worse.",
+        (triage.NORTHERN_TRUST, triage.GCARE),
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Region:
     code: str

@@ -24,6 +24,7 @@ from .checklist_questions import (
     FOLLOW_UPS,
     GROUPS,
     LEVEL_INFO,
+    PERSONAL_SAFETY_NET,
     QUESTIONS,
     QUESTIONS_BY_CODE,
     REGIONS,
@@ -163,12 +164,20 @@ def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
         "region": region,
         "regions": _regions_in_order(region),
         "region_choices": REGIONS.values(),
-        "safety_net": SAFETY_NET,
-        "safety_net_sources": SAFETY_NET_SOURCES,
+        **_safety_net(form.answers()),
     }
     response = render(request, "guidance/checklist_result.html", context)
     _remember_region(response, region)
     return _no_store(response)
+
+
+def _safety_net(answers: dict) -> dict:
+    personal = [item for item in PERSONAL_SAFETY_NET if any(answers.get(c) for c in item[0])]
+    sources = [source for *_, item_sources in personal for source in item_sources]
+    return {
+        "safety_net": [("personal", text) for _, text, _ in personal] + list(SAFETY_NET),
+        "safety_net_sources": list(dict.fromkeys([*sources, *SAFETY_NET_SOURCES])),
+    }
 
 
 def _emergency_panel(request: HttpRequest) -> HttpResponse:

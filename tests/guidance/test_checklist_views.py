@@ -346,3 +346,24 @@ def test_change_or_add_answers_brings_the_answers_back_into_the_form(client):
         r'id="group-infection">[^<]*</h2>\s*<details class="group-details" open>', again.text
     )
     assert '<option value="us" selected>' in again.text
+
+
+@pytest.mark.parametrize(
+    "answers, expected, source",
+    [
+        ({"cancer_history": "yes"}, "Because you have had cancer", "cg75"),
+        ({"immunosuppressed": "yes", "fever": "no"}, "Because a spine infection", "s12891-019"),
+        ({"long_term_steroids": "yes"}, "Because your bones may be weaker", "northerntrust"),
+    ],
+)
+def test_safety_net_names_what_would_make_this_persons_answers_an_emergency(
+    client, answers, expected, source
+):
+    text = client.post("/checklist/", all_no(**answers)).text
+    safety = text[text.index('id="safety"') : text.index('id="summary"')]
+
+    assert f'<li class="safety-personal">{expected}' in safety
+    assert source in safety  # its guideline is among the safety-netting sources
+
+    plain = client.post("/checklist/", all_no(age=30)).text
+    assert "safety-personal" not in plain
