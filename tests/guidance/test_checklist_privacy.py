@@ -25,6 +25,7 @@ def every_kind_of_request(client):
     client.get("/checklist/")
     client.post("/checklist/", answers(saddle_numbness="yes", age="58", cancer_history="yes"))
     client.post("/checklist/", answers(fever="yes", region="us"))
+    client.post("/checklist/", answers(fever="yes", incontinence="yes", _edit="1"))
     client.post("/checklist/", {"age": "500", "bogus": "x"})
     client.post("/checklist/", {"_partial": "emergency", "incontinence": "yes"}, headers=htmx)
     client.post(
