@@ -611,6 +611,8 @@ def summary(request: HttpRequest) -> HttpResponse:
             "check": CheckResult.objects.for_user(user).first(),
             "first_week": weeks[0] if weeks else None,
             "last_week": weeks[-1] if weeks else None,
+            "improved": len(weeks) > 1
+            and stats.meaningful_fall(weeks[0].average, weeks[-1].average),
         },
     )
 

@@ -122,6 +122,17 @@ def test_summary_has_period_numbers_regions_medications_and_checklist(alice_clie
     assert "<svg" in html
 
 
+def test_summary_says_whether_the_weekly_average_fell_meaningfully(alice_client, alice):
+    make_entry(alice, date(2026, 11, 2), 8)  # week of 2 Nov: 8
+    make_entry(alice, date(2026, 11, 16), 6)  # week of 16 Nov: 6, 2 points but 25%
+    period = {"start": "2026-11-01", "end": "2026-11-22"}
+    html = alice_client.get("/journal/summary/", period).content.decode()
+    assert "8.0 (week of 2 Nov) → 6.0 (week of 16 Nov), not a meaningful improvement" in html
+    make_entry(alice, date(2026, 11, 17), 5)  # week of 16 Nov: 5.5, 2.5 points and 31%
+    html = alice_client.get("/journal/summary/", period).content.decode()
+    assert "→ 5.5 (week of 16 Nov), a meaningful improvement" in html
+
+
 def test_summary_without_data_or_checklist(alice_client):
     html = alice_client.get("/journal/summary/").content.decode()
     assert "No saved checklist result" in html and 'href="/checklist/"' in html
