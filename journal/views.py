@@ -122,6 +122,16 @@ def _filtered_entries(user, form: FilterForm):
     return entries.distinct() if data["region"] or data["tag"] else entries
 
 
+def _facts(entry: Entry) -> stats.EntryFacts:
+    """What the red-flag check reads: regions, notes and the activity and trigger tags."""
+    return stats.EntryFacts(
+        entry.pk,
+        timezone.localtime(entry.occurred_at).date(),
+        frozenset(entry.regions),
+        " ".join([entry.notes, *entry.activities, *entry.triggers]),
+    )
+
+
 def _prompts(request: HttpRequest) -> list[stats.Prompt]:
     user = request.user
     today = timezone.localdate()
@@ -132,15 +142,7 @@ def _prompts(request: HttpRequest) -> list[stats.Prompt]:
         .filter(occurred_at__gte=queries.local_start(today - timedelta(days=14)))
         .with_tags()
     )
-    facts = [
-        stats.EntryFacts(
-            entry.pk,
-            timezone.localtime(entry.occurred_at).date(),
-            frozenset(entry.regions),
-            " ".join([entry.notes, *entry.activities, *entry.triggers]),
-        )
-        for entry in recent
-    ]
+    facts = [_facts(entry) for entry in recent]
     dismissed = set(DismissedPrompt.objects.filter(user=user).values_list("key", flat=True))
     prompts = stats.help_prompts(days, today, facts, window_start=start)
     return [p for p in prompts if p.key not in dismissed]
@@ -282,9 +284,13 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             entry = _save_entry(entry, form.cleaned_data)
             if request.htmx:
-                return render(
-                    request, "journal/_entry.html", {"entry": entry, "status": "Entry updated."}
-                )
+                # The journal page would raise a red-flag prompt on reload: say it now.
+                context = {
+                    "entry": entry,
+                    "status": "Entry updated.",
+                    "red_flags": stats.red_flag_reasons(_facts(entry)),
+                }
+                return render(request, "journal/_entry.html", context)
             messages.success(request, "Entry updated.")
             return redirect("journal:index")
     else:

@@ -176,9 +176,21 @@ def test_inline_edit_returns_the_updated_row(alice_client, alice):
         full_form(pain="8", regions=["upper_back"]),
         headers=HX,
     )
-    assert f'<li id="entry-{entry.pk}" class="entry">' in response.content.decode()
+    html = response.content.decode()
+    assert f'<li id="entry-{entry.pk}" class="entry">' in html
+    assert 'role="alert"' not in html
     entry = Entry.objects.with_tags().get(pk=entry.pk)
     assert entry.pain == 8 and entry.regions == ["upper_back"]
+
+
+def test_inline_edit_that_adds_a_red_flag_says_so_at_once(alice_client, alice):
+    entry = make_entry(alice, timezone.localdate(), 3)
+    data = full_form(regions=["thigh_left", "below_knee_right"], notes="Numb when wiping, odd")
+    response = alice_client.post(f"/journal/entries/{entry.pk}/edit/", data, headers=HX)
+    html = response.content.decode()
+    assert 'class="entry-flag" role="alert"' in html
+    assert "Pain in both legs; your notes mention numbness or loss of feeling." in html
+    assert 'href="/checklist/"' in html and "call 999 now" in html
 
 
 def test_inline_edit_with_bad_input_shows_the_form_again(alice_client, alice):
