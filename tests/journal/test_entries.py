@@ -357,3 +357,13 @@ def test_quick_log_preselects_the_last_region(alice_client, alice):
     select = html.split('id="quick-region"')[1].split("</select>")[0]
     assert '<option value="buttock_right" selected>' in select
     assert select.count(" selected") == 1
+
+
+def test_filters_are_folded_away_until_used(alice_client, alice):
+    make_entry(alice, timezone.localdate(), 3, regions=["neck"])
+    html = alice_client.get("/journal/").content.decode()
+    assert '<details class="filter-details">' in html
+    html = alice_client.get("/journal/", {"region": "neck"}).content.decode()
+    assert '<details class="filter-details" open>' in html
+    html = alice_client.get("/journal/", {"start": "nonsense"}).content.decode()
+    assert '<details class="filter-details" open>' in html and "(ignored)" in html
