@@ -20,11 +20,12 @@ MAX_TAGS = 20
 EARLIEST = datetime(1950, 1, 1)
 
 PAIN_HELP = (
-    "0 = no pain, 10 = the worst pain you can imagine. NHS anchors: mild (1–3) comes and goes "
-    "and does not stop daily activities; moderate (4–6) is always there and makes it hard to "
-    "concentrate or sleep; severe (7–10) is so bad it is hard to think, talk, sleep or move. "
-    "Source: the 0–10 numeric rating scale (IMMPACT, Dworkin et al. 2008) and NHS back pain "
-    "severity wording (clinical reference, sections 4.1 and 1.8)."
+    "0 = no pain, 10 = the worst pain you can imagine. The NHS describes mild pain as coming "
+    "and going without stopping daily activities; moderate as always there, making it hard to "
+    "concentrate or sleep; severe as so bad it is hard to think, talk, sleep or move. This app "
+    "calls 1–3 mild, 4–6 moderate and 7–10 severe: the NHS gives words, not numbers. Sources: "
+    "the 0–10 numeric rating scale (IMMPACT, Dworkin et al. 2008) and NHS back pain severity "
+    "wording (clinical reference, sections 4.1 and 1.8)."
 )
 INTERFERENCE_HELP = (
     "0 = did not interfere, 10 = completely interfered. From the Brief Pain Inventory’s "
