@@ -50,6 +50,8 @@ def test_why_lifting_hurts_gives_three_reasons_each_linked_to_exercises(client):
     assert "No foundation for movement" in html
     assert "Poor technique" in html
     assert "Too much weight" in html
+    assert "See a GP if the pain does not improve within a few weeks" in html
+    assert "usually a strain" not in html  # a diagnosis no source here makes
     for reason in REASONS:
         section = html.split(f'id="{reason.key}"')[1].split("</section>")[0]
         for slug in reason.exercise_slugs:
