@@ -367,3 +367,12 @@ def test_safety_net_names_what_would_make_this_persons_answers_an_emergency(
 
     plain = client.post("/checklist/", all_no(age=30)).text
     assert "safety-personal" not in plain
+
+
+def test_emergency_result_does_not_repeat_the_title_or_ask_to_finish_the_checklist(client):
+    text = client.post("/checklist/", all_no(saddle_numbness="yes")).text
+
+    assert 'class="level-title">Emergency: get help now<' in text
+    assert 'class="emergency-title"' not in text  # the panel does not repeat the banner
+    assert "You can finish the checklist" not in text
+    assert "however long you have had it" in text  # the panel's reason is still there
