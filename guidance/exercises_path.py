@@ -39,8 +39,8 @@ STAGES = (
         2,
         "Hip hinge and technique",
         "Learn to bend at the hips while the back stays long and still, and to set up the "
-        "lats and tummy before you lift. This is the movement behind every safe deadlift and "
-        "most everyday lifting.",
+        "lats and tummy before you lift. Strength coaches teach it as the basis of the deadlift, "
+        "and it is a way to bend for everyday lifting too.",
         "The wall hinge, the dowel hinge with three points of contact, the Romanian deadlift "
         "pattern and the lat set-up drills.",
         (

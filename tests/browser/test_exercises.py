@@ -17,6 +17,7 @@ content = importlib.import_module("guidance.migrations.0003_exercise_content")
 wording = importlib.import_module("guidance.migrations.0004_exercise_content_wording")
 source_links = importlib.import_module("guidance.migrations.0006_source_links")
 sitting_claim = importlib.import_module("guidance.migrations.0007_attribute_the_sitting_claim")
+coaching_claims = importlib.import_module("guidance.migrations.0008_soften_coaching_claims")
 
 
 @pytest.fixture
@@ -26,6 +27,7 @@ def library(transactional_db):
     wording.edit_content(apps, None)
     source_links.edit_sources(apps, None)
     sitting_claim.edit_content(apps, None)
+    coaching_claims.edit_content(apps, None)
     return Exercise.objects.count()
 
 

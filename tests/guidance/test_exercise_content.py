@@ -204,3 +204,11 @@ def test_the_sitting_and_glutes_claim_is_attributed_wherever_it_is_made():
         if "sitting" in text and ("switch" in text or "tighten" in text):
             assert "view of dr erin boynton" in text, exercise.slug
     assert "In the view of the surgeon" in STAGES[0].purpose
+
+
+@pytest.mark.parametrize(
+    "claim", ["every safe", "the base for every core exercise", "the gentlest way"]
+)
+def test_no_exercise_states_coaching_opinion_as_fact(claim):
+    assert not Exercise.objects.filter(description__icontains=claim).exists()
+    assert not any(claim in stage.purpose for stage in STAGES)
