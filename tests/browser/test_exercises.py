@@ -1,11 +1,12 @@
 """The exercise library in a real browser: htmx filtering and Back, the keyboard timer,
 one-click "My routine", and axe-core on every page at 360 and 1280 px."""
 
-import importlib
 import re
 
 import pytest
 from django.apps import apps
+from django.db.migrations import RunPython
+from django.db.migrations.loader import MigrationLoader
 from playwright.sync_api import expect
 
 from guidance.models import Exercise, RoutineItem
@@ -13,21 +14,21 @@ from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-content = importlib.import_module("guidance.migrations.0003_exercise_content")
-wording = importlib.import_module("guidance.migrations.0004_exercise_content_wording")
-source_links = importlib.import_module("guidance.migrations.0006_source_links")
-sitting_claim = importlib.import_module("guidance.migrations.0007_attribute_the_sitting_claim")
-coaching_claims = importlib.import_module("guidance.migrations.0008_soften_coaching_claims")
+
+def guidance_data_migrations():
+    """Every data migration of the guidance app, in order (content, then later edits)."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for key in sorted(key for key in loader.disk_migrations if key[0] == "guidance"):
+        for operation in loader.disk_migrations[key].operations:
+            if isinstance(operation, RunPython):
+                yield operation.code
 
 
 @pytest.fixture
 def library(transactional_db):
-    """Transactional tests flush the migration's rows: load the same content again."""
-    content.load_content(apps, None)
-    wording.edit_content(apps, None)
-    source_links.edit_sources(apps, None)
-    sitting_claim.edit_content(apps, None)
-    coaching_claims.edit_content(apps, None)
+    """Transactional tests flush the migrations' rows: load the same content again."""
+    for load in guidance_data_migrations():
+        load(apps, None)
     return Exercise.objects.count()
 
 
