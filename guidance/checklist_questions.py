@@ -39,9 +39,8 @@ GROUPS = (
     Group(
         "emergency",
         "Emergency signs",
-        "Please answer each of these with yes or no. People often do not mention these signs "
-        "unless they are asked, and each one needs help straight away. If you are not sure, it "
-        "is safer to answer yes.",
+        "We ask everyone these, because they are easy to miss. Answer yes or no to each; if you "
+        "are not sure, answer yes. Any yes means getting help straight away.",
     ),
     Group("about", "About you and this episode", "You can leave any of these blank."),
     Group(
