@@ -97,12 +97,23 @@ def _remember_region(response: HttpResponse, region: Region) -> None:
     )
 
 
-def _reason_rows(reasons: list[dict]) -> list[dict]:
-    rows = []
-    for reason in reasons:
-        labels = [triage.ANSWER_CODES.get(code, code) for code in reason.get("answers", []) if code]
-        rows.append({**reason, "answer_labels": labels, "info": LEVEL_INFO.get(reason["level"])})
-    return rows
+def _answer_label(code: str, answers: dict) -> str:
+    label = triage.ANSWER_CODES.get(code, code)
+    if code in triage.NUMBER_CODES and answers.get(code) is not None:
+        return f"{label}: {answers[code]}"
+    return label
+
+
+def _reason_rows(reasons: list[dict], answers: dict) -> list[dict]:
+    """Reasons for the templates, with the answers that fired each one in words."""
+    return [
+        {
+            **reason,
+            "answer_labels": [_answer_label(code, answers) for code in reason.get("answers", [])],
+            "info": LEVEL_INFO.get(reason["level"]),
+        }
+        for reason in reasons
+    ]
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -143,14 +154,15 @@ def checklist(request: HttpRequest) -> HttpResponse:
 
 def _emergency_reasons(data) -> list[dict]:
     answers = {code: True for code in EMERGENCY_CODES if data.get(code) == "yes"}
-    reasons = _reason_rows(triage.assess(answers).reasons_as_dicts())
+    reasons = _reason_rows(triage.assess(answers).reasons_as_dicts(), answers)
     return [reason for reason in reasons if reason["level"] == triage.EMERGENCY]
 
 
 def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
-    result = triage.assess(form.answers())
+    answers = form.answers()
+    result = triage.assess(answers)
     region = _region(request, form.cleaned_data.get("region"))
-    reasons = _reason_rows(result.reasons_as_dicts())
+    reasons = _reason_rows(result.reasons_as_dicts(), answers)
     context = {
         "result": result,
         "info": LEVEL_INFO[result.level],
@@ -164,7 +176,7 @@ def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
         "region": region,
         "regions": _regions_in_order(region),
         "region_choices": REGIONS.values(),
-        **_safety_net(form.answers()),
+        **_safety_net(answers),
     }
     response = render(request, "guidance/checklist_result.html", context)
     _remember_region(response, region)
@@ -271,7 +283,7 @@ def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "saved": saved,
         "info": LEVEL_INFO.get(saved.level),
-        "reasons": _reason_rows(saved.reasons),
+        "reasons": _reason_rows(saved.reasons, saved.answers),
         "summary": summary,
     }
     return _no_store(render(request, "guidance/checklist_history_detail.html", context))

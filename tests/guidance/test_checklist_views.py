@@ -376,3 +376,11 @@ def test_emergency_result_does_not_repeat_the_title_or_ask_to_finish_the_checkli
     assert 'class="emergency-title"' not in text  # the panel does not repeat the banner
     assert "You can finish the checklist" not in text
     assert "however long you have had it" in text  # the panel's reason is still there
+
+
+def test_reasons_show_the_numbers_that_fired_them_and_soft_signs_say_they_raise_nothing(client):
+    text = client.post("/checklist/", all_no(age=58, duration_weeks=1, sciatica="yes")).text
+
+    assert level_of(client.post("/checklist/", all_no(age=58, duration_weeks=1))) == "self_care"
+    assert "Because you answered: age in years: 58." in text
+    assert text.count("Noted: does not raise the level") == 2  # age over 50, and sciatica
