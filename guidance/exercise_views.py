@@ -169,14 +169,13 @@ def routine_add(request: HttpRequest) -> HttpResponse:
         exercise = Exercise.objects.only("slug", "name").get(slug=slug)
     except Exercise.DoesNotExist:
         raise Http404("No exercise has that address.") from None
-    with transaction.atomic():
-        items = RoutineItem.objects.for_user(request.user)
-        item = items.filter(exercise=exercise).first()
-        if item is None:
-            last = items.aggregate(last=Max("position"))["last"]
-            item = RoutineItem.objects.create(
-                user=request.user, exercise=exercise, position=0 if last is None else last + 1
-            )
+    last = RoutineItem.objects.for_user(request.user).aggregate(last=Max("position"))["last"]
+    # get_or_create, not filter-then-create: a double submit must not break the unique constraint.
+    item, _ = RoutineItem.objects.get_or_create(
+        user=request.user,
+        exercise=exercise,
+        defaults={"position": 0 if last is None else last + 1},
+    )
     status = f"{exercise.name} is in My routine."
     from_list = request.POST.get("from") == "list"
     if request.htmx and from_list:

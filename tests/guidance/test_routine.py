@@ -1,4 +1,5 @@
 import pytest
+from django.db.models import QuerySet
 from django.test import Client
 from django.urls import reverse
 
@@ -38,6 +39,25 @@ def test_adding_needs_signing_in_and_stores_nothing(client):
     response = client.post(ADD, {"exercise": "bird-dog"})
     assert response.status_code == 302 and reverse("login") in response["Location"]
     assert not RoutineItem.objects.exists()
+
+
+def test_a_second_add_that_races_the_first_keeps_one_item_and_no_error(
+    alice_client, alice, monkeypatch
+):
+    """The other request's row lands between this request's look-up and its insert."""
+    save(alice, "bird-dog")
+    real_get, missed = QuerySet.get, []
+
+    def first_look_up_misses(queryset, *args, **kwargs):
+        if queryset.model is RoutineItem and not missed:
+            missed.append(True)
+            raise RoutineItem.DoesNotExist
+        return real_get(queryset, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "get", first_look_up_misses)
+    response = alice_client.post(ADD, {"exercise": "bird-dog"})
+    assert response.status_code == 302
+    assert missed and routine_slugs(alice) == ["bird-dog"]
 
 
 def test_adding_must_be_a_post(alice_client):
