@@ -331,7 +331,7 @@ class AnyOf:
         return tuple(dict.fromkeys(code for hit in hits if hit for code in hit))
 
     def describe(self) -> str:
-        return "(" + ") or (".join(part.describe() for part in self.parts) + ")"
+        return "(either " + ", or ".join(part.describe() for part in self.parts) + ")"
 
 
 @dataclass(frozen=True)
