@@ -296,3 +296,10 @@ def test_the_list_for_a_signed_in_person_runs_a_constant_number_of_queries(
     with django_assert_num_queries(5):
         response = alice_client.get(LIST)
     assert len(response.context["saved_ids"]) > 0
+
+
+def test_the_htmx_results_fragment_carries_the_add_buttons_too(alice_client):
+    response = alice_client.get(LIST, {"category": "core"}, headers=HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="results"')
+    assert html.count('name="from" value="list"') == len(response.context["page"].object_list)
