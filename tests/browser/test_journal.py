@@ -223,3 +223,23 @@ def test_clinician_summary_prints_on_one_page(page):
     assert not page.locator("form.filter-form").is_visible()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_chart_labels_stay_readable_on_a_phone(page):
+    user = make_user(email="phone@example.com")
+    today = timezone.localdate()
+    for n in range(0, 60, 2):
+        make_entry(user, today - timedelta(days=n), n % 9)
+    make_workout(user, today - timedelta(days=1), 2, 4)
+    sign_in(page, user.email)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto("/journal/trends/")
+    # SVG text shrinks with its chart: on screen every label must still be at least 10 px tall.
+    heights = page.eval_on_selector_all(
+        ".chart-svg text, .calendar-svg text",
+        "els => els.map(el => el.getBoundingClientRect().height)",
+    )
+    assert len(heights) > 20
+    assert min(heights) >= 10, heights
+    # The page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
