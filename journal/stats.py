@@ -304,6 +304,7 @@ class EntryFacts:
     day: date
     regions: frozenset[str]
     text: str  # notes, activities and triggers, joined
+    qualities: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -320,6 +321,10 @@ def red_flag_reasons(facts: EntryFacts) -> list[str]:
     reasons = []
     if facts.regions & LEFT_LEG and facts.regions & RIGHT_LEG:
         reasons.append("pain in both legs")
+    # NHS: "numbness or tingling around your genitals or buttocks" (section 1.1). One buttock
+    # tingling is common with sciatica; both is the saddle pattern.
+    if "tingling" in facts.qualities and {"buttock_left", "buttock_right"} <= facts.regions:
+        reasons.append("tingling in both buttocks")
     text = facts.text.lower().replace("’", "'")
     signs = [label for label, pattern in _RED_FLAG_RES if pattern.search(text)]
     if signs:

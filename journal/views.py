@@ -129,6 +129,7 @@ def _facts(entry: Entry) -> stats.EntryFacts:
         timezone.localtime(entry.occurred_at).date(),
         frozenset(entry.regions),
         " ".join([entry.notes, *entry.activities, *entry.triggers]),
+        frozenset(entry.qualities),
     )
 
 

@@ -149,6 +149,18 @@ def test_red_flag_prompt_shows_and_can_be_dismissed(alice_client, alice):
     assert "may need a red-flag check" not in alice_client.get("/journal/").content.decode()
 
 
+def test_red_flag_prompt_reads_regions_and_qualities(alice_client, alice):
+    make_entry(
+        alice,
+        timezone.localdate(),
+        4,
+        regions=["buttock_left", "buttock_right"],
+        qualities=["tingling"],
+    )
+    html = alice_client.get("/journal/").content.decode()
+    assert "Tingling in both buttocks." in html and "card-urgent" in html
+
+
 def test_not_improving_prompt_from_logged_entries(alice_client, alice):
     today = timezone.localdate()
     for n in range(20, -1, -1):

@@ -295,6 +295,16 @@ def test_red_flags_from_regions_and_notes():
     ]
 
 
+def test_tingling_in_both_buttocks_is_a_red_flag_but_one_side_is_not():
+    both = frozenset({"buttock_left", "buttock_right"})
+    tingling = frozenset({"tingling"})
+    assert red_flag_reasons(EntryFacts(1, TODAY, both, "", tingling)) == [
+        "tingling in both buttocks"
+    ]
+    assert red_flag_reasons(EntryFacts(1, TODAY, frozenset({"buttock_left"}), "", tingling)) == []
+    assert red_flag_reasons(EntryFacts(1, TODAY, both, "", frozenset({"ache"}))) == []
+
+
 @pytest.mark.parametrize(
     ("note", "sign"),
     [
