@@ -315,6 +315,7 @@ class Prompt:
     detail: str
     source: str
     urgent: bool = False
+    link: tuple[str, str] | None = None  # (name, address) of the main source
 
 
 def red_flag_reasons(facts: EntryFacts) -> list[str]:
@@ -370,6 +371,14 @@ def severe_run(days: Sequence[Day], today: date) -> tuple[date, date, int] | Non
     return None
 
 
+# Addresses as given in the clinical reference (sections 1.1, 1.8 and 4.2).
+NHS_BACK_PAIN = ("NHS: Back pain", "https://www.nhs.uk/conditions/back-pain/")
+ROYAL_FREE_CES = (
+    "Royal Free London NHS: cauda equina syndrome",
+    "https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/"
+    "cauda-equina-syndrome",
+)
+FARRAR_2001 = ("Farrar et al., Pain 2001 (PubMed)", "https://pubmed.ncbi.nlm.nih.gov/11690728/")
 CHECKLIST_SOURCE = (
     "NHS back pain, “Call 999 or go to A&E if…”, and the Royal Free NHS cauda equina card "
     "(clinical reference, section 1.1); fracture, cancer, infection and nerve red flags "
@@ -404,6 +413,7 @@ def help_prompts(
                     + ". Some of these can be signs of a serious problem that needs a doctor "
                     "quickly.",
                     source=CHECKLIST_SOURCE,
+                    link=ROYAL_FREE_CES,
                     urgent=True,
                 )
             )
@@ -423,6 +433,7 @@ def help_prompts(
                     "severe or stops you doing day-to-day activities."
                 ),
                 source="NHS back pain, “See a GP if…” (clinical reference, section 1.8).",
+                link=NHS_BACK_PAIN,
             )
         )
 
@@ -450,6 +461,7 @@ def help_prompts(
                         "older NICE/CSAG referral criteria via GPnotebook (clinical reference, "
                         "section 1.7); NHS back pain, “See a GP if…” (section 1.8)."
                     ),
+                    link=NHS_BACK_PAIN,
                 )
             )
         elif (today - start).days >= NOT_IMPROVING_DAYS:
@@ -483,6 +495,7 @@ def help_prompts(
                             "Farrar et al., Pain 2001 and Ostelo et al., Spine 2008 (section "
                             "4.2); NHS exercise page and NHS inform (section 1.8)."
                         ),
+                        link=FARRAR_2001,
                     )
                 )
     return prompts

@@ -159,6 +159,7 @@ def test_red_flag_prompt_reads_regions_and_qualities(alice_client, alice):
     )
     html = alice_client.get("/journal/").content.decode()
     assert "Tingling in both buttocks." in html and "card-urgent" in html
+    assert 'href="https://royalfree.nhs.uk/patients-and-visitors/' in html
 
 
 def test_not_improving_prompt_from_logged_entries(alice_client, alice):

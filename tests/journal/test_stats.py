@@ -212,6 +212,7 @@ def test_chronic_after_twelve_weeks_with_gaps_of_up_to_two_weeks():
     assert [p.kind for p in prompts] == ["chronic"]
     assert prompts[0].title == "You have logged pain for 12 weeks"
     assert "NINDS" in prompts[0].source and "section 1.7" in prompts[0].source
+    assert prompts[0].link == ("NHS: Back pain", "https://www.nhs.uk/conditions/back-pain/")
     assert prompts[0].key == f"chronic-{days_ago(90).isoformat()}"
 
 
