@@ -329,7 +329,8 @@ def red_flag_reasons(facts: EntryFacts) -> list[str]:
     text = facts.text.lower().replace("’", "'")
     signs = [label for label, pattern in _RED_FLAG_RES if pattern.search(text)]
     if signs:
-        reasons.append("your notes mention " + "; ".join(signs))
+        listed = ", ".join(signs[:-1]) + (", and " if len(signs) > 2 else " and ")
+        reasons.append("your notes mention " + (listed if len(signs) > 1 else "") + signs[-1])
     return reasons
 
 

@@ -277,7 +277,7 @@ def test_red_flags_from_regions_and_notes():
     assert red_flag_reasons(one) == []
     notes = EntryFacts(3, TODAY, frozenset(), "Numbness around my bottom, and my bladder feels odd")
     assert red_flag_reasons(notes) == [
-        "your notes mention numbness or loss of feeling; bladder or bowel changes"
+        "your notes mention numbness or loss of feeling and bladder or bowel changes"
     ]
     tingling = EntryFacts(
         4, TODAY, frozenset({"thigh_left"}), "tingling down the leg after sitting"
@@ -292,7 +292,15 @@ def test_red_flags_from_regions_and_notes():
     assert red_flag_reasons(innocent) == []
     short = EntryFacts(6, TODAY, frozenset(), "Can’t feel my foot properly and it hurts to pee")
     assert red_flag_reasons(short) == [
-        "your notes mention numbness or loss of feeling; bladder or bowel changes"
+        "your notes mention numbness or loss of feeling and bladder or bowel changes"
+    ]
+
+
+def test_three_signs_are_listed_in_plain_english():
+    facts = EntryFacts(1, TODAY, frozenset(), "numb, weak and a fever")
+    assert red_flag_reasons(facts) == [
+        "your notes mention numbness or loss of feeling, weakness or trouble walking, "
+        "and fever or chills"
     ]
 
 
