@@ -488,6 +488,28 @@ REGIONS = {
     )
 }
 DEFAULT_REGION = "uk"
+EU_COUNTRIES = frozenset(
+    "at be bg cy cz de dk ee es fi fr gr hr hu ie it lt lu lv mt nl pl pt ro se si sk".split()
+)
+EU_LANGUAGES = frozenset(
+    "bg cs da de el es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv".split()
+)
+
+
+def region_from_languages(accept_language: str) -> str:
+    """A first guess at where a person is, so the first number they see is likely theirs.
+
+    Only the browser's preferred language is read, and nothing is stored; the person can
+    always choose, and the choice is remembered.
+    """
+    first = accept_language.split(",")[0].split(";")[0].strip().lower()
+    language, _, country = first.partition("-")
+    if country:
+        if country == "us":
+            return "us"
+        return "eu" if country in EU_COUNTRIES else DEFAULT_REGION
+    return "eu" if language in EU_LANGUAGES else DEFAULT_REGION
+
 
 # The seed article's "when to see a doctor" lists, and where the checklist covers each item.
 ARTICLE_COVERAGE = (

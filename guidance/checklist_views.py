@@ -33,6 +33,7 @@ from .checklist_questions import (
     Group,
     Question,
     Region,
+    region_from_languages,
 )
 from .models import CheckResult
 
@@ -78,7 +79,11 @@ def _sections(form: ChecklistForm) -> list[Section]:
 
 
 def _region(request: HttpRequest, chosen: str | None = None) -> Region:
-    code = chosen or request.COOKIES.get(REGION_COOKIE) or DEFAULT_REGION
+    code = (
+        chosen
+        or request.COOKIES.get(REGION_COOKIE)
+        or region_from_languages(request.headers.get("Accept-Language", ""))
+    )
     return REGIONS.get(code, REGIONS[DEFAULT_REGION])
 
 

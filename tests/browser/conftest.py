@@ -2,7 +2,8 @@
 
 Fixtures:
 - `browser`: one headless Chromium for the session (fails, never skips, when none can start).
-- `page`: a fresh context and page per test, 1280 px wide; it aborts and records any request that
+- `page`: a fresh context and page per test, 1280 px wide, British English (the checklist picks
+  its first emergency number from the browser's language); it aborts and records any request that
   leaves the live server, and the test fails if there was one. A screenshot of a failed test is
   saved under test-artifacts/.
 - `assert_accessible(page)`: runs axe-core in the page and fails on any violation, at both
@@ -67,7 +68,10 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def page(browser, live_server, request):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, java_script_enabled=True
+        base_url=live_server.url,
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=True,
+        locale="en-GB",
     )
     page = _tracked_page(context, live_server.url)
     yield page
@@ -77,7 +81,10 @@ def page(browser, live_server, request):
 @pytest.fixture
 def page_without_js(browser, live_server, request):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, java_script_enabled=False
+        base_url=live_server.url,
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=False,
+        locale="en-GB",
     )
     page = _tracked_page(context, live_server.url)
     yield page

@@ -384,3 +384,34 @@ def test_reasons_show_the_numbers_that_fired_them_and_soft_signs_say_they_raise_
     assert level_of(client.post("/checklist/", all_no(age=58, duration_weeks=1))) == "self_care"
     assert "Because you answered: age in years: 58." in text
     assert text.count("Noted: does not raise the level") == 2  # age over 50, and sciatica
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "number"),
+    [
+        ("en-US,en;q=0.9", "911"),
+        ("en-GB,en;q=0.8", "999"),
+        ("de-DE,de;q=0.9,en;q=0.5", "112"),
+        ("fr", "112"),
+        ("en-IE", "112"),
+        ("en", "999"),
+        ("", "999"),
+        ("xx-??;;", "999"),
+    ],
+)
+def test_first_visit_guesses_the_region_from_the_browser_language(client, accept_language, number):
+    response = client.post(
+        "/checklist/",
+        {"_partial": "emergency", "bladder_change": "yes"},
+        headers={"Accept-Language": accept_language},
+    )
+
+    assert f'class="emergency-number">{number}<' in response.text
+
+
+def test_a_chosen_region_beats_the_browser_language(client):
+    client.cookies["checklist_region"] = "uk"
+
+    page = client.get("/checklist/", headers={"Accept-Language": "en-US"})
+
+    assert '<option value="uk" selected>' in page.text
