@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from backpain.admin import HealthDataAdminMixin
+
 from .models import CheckResult, Exercise, RoutineItem, Source
 
 
@@ -35,46 +37,16 @@ class ExerciseAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoutineItem)
-class RoutineItemAdmin(admin.ModelAdmin):
+class RoutineItemAdmin(HealthDataAdminMixin, admin.ModelAdmin):
     """Routines are personal: only superusers may see them, and nobody edits them here."""
 
     list_display = ["user", "exercise", "position"]
     list_select_related = ["user", "exercise"]
 
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
 
 @admin.register(CheckResult)
-class CheckResultAdmin(admin.ModelAdmin):
+class CheckResultAdmin(HealthDataAdminMixin, admin.ModelAdmin):
     """Saved results are health data: only superusers may see them, and nobody edits them."""
 
     list_display = ["user", "level", "created_at"]
     list_filter = ["level"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
