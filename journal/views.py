@@ -320,7 +320,9 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     token = _undo_token(request, entry)
     entry.delete()
     if request.htmx:
-        return render(request, "journal/_entry_deleted.html", {"token": token, "pk": pk})
+        count = Entry.objects.for_user(request.user).count()
+        context = {"token": token, "pk": pk, "count": count}
+        return render(request, "journal/_entry_deleted.html", context)
     request.session["journal_undo"] = token
     messages.success(request, "Entry deleted.")
     return redirect("journal:index")
@@ -344,7 +346,9 @@ def entry_restore(request: HttpRequest) -> HttpResponse:
         entry = entry_from_dict(request.user, data)
     entry = Entry.objects.with_tags().get(pk=entry.pk)
     if request.htmx:
-        return render(request, "journal/_entry.html", {"entry": entry, "status": "Entry restored."})
+        count = Entry.objects.for_user(request.user).count()
+        context = {"entry": entry, "status": "Entry restored.", "count": count}
+        return render(request, "journal/_entry_restored.html", context)
     messages.success(request, "Entry restored.")
     return redirect("journal:index")
 

@@ -210,10 +210,12 @@ def test_delete_with_htmx_offers_undo_and_undo_restores_everything(alice_client,
     response = alice_client.post(f"/journal/entries/{entry.pk}/delete/", headers=HX)
     html = response.content.decode()
     assert "Entry deleted." in html and "Undo" in html
+    assert '<p id="entry-count" hx-swap-oob="true">0 entries.</p>' in html
     assert not Entry.objects.exists()
     token = html.split('name="token" value="')[1].split('"')[0]
     response = alice_client.post("/journal/entries/restore/", {"token": token}, headers=HX)
     assert response.status_code == 200
+    assert '<p id="entry-count" hx-swap-oob="true">1 entry.</p>' in response.content.decode()
     restored = Entry.objects.with_tags().get(user=alice)
     assert (restored.pain, restored.regions, restored.triggers, restored.notes) == (
         7,
