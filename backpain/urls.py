@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.generic import TemplateView
 
+from guidance import review_views
+
 from . import views
 
 handler404 = "backpain.views.page_not_found"
@@ -69,6 +71,7 @@ account_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
+    path("clinical-review/", review_views.clinical_review_pack, name="clinical_review"),
     path("accounts/", include(account_patterns)),
     path("exercises/", include("guidance.exercise_urls")),
     path("checklist/", include("guidance.checklist_urls")),
