@@ -1,8 +1,9 @@
 """What the checklist page asks, in which order, and what it says about each level.
 
 Every answer code of `triage-contract.md` has exactly one question here (a test checks it). The
-emergency signs come first and need an explicit yes or no; the others may be left blank or
-answered "not sure", which the checklist treats as "not reported" (see the explanation page).
+emergency signs come first and need an explicit yes or no. The risk answers (`modifier`) are
+needed too and may be "not sure", which counts as yes (`triage.assess_with_not_sure`); the
+others may be left blank or answered "not sure", which counts as not reported.
 """
 
 from dataclasses import dataclass, replace
@@ -44,12 +45,22 @@ class Group:
     preview: str = ""
 
 
+# Said under each question about a sign that is an emergency only when it is new (GIRFT 2023:
+# "recent onset, or deterioration"). Long-standing, unchanged symptoms go to a routine visit.
+LONG_STANDING = (
+    "Had it for a long time without change (for example years of leaking a little when you "
+    "cough, or numb feet from diabetes)? Answer no, and mention it at a routine appointment. If "
+    "you are not sure whether it has changed, answer yes."
+)
+
 GROUPS = (
     Group(
         "emergency",
         "Emergency signs",
-        "We ask everyone these, because they are easy to miss. Answer yes or no to each; if you "
-        "are not sure, answer yes. Any yes means getting help straight away.",
+        "We ask everyone these, because they are easy to miss. They are about what is new, or "
+        "worse, since this back pain began. Answer yes or no to each; if you are not sure, "
+        "answer yes. A yes means getting help straight away: some mean calling the emergency "
+        "number now, others seeing a doctor today.",
     ),
     Group("about", "About you and this episode", "You can leave any of these blank."),
     Group(
@@ -91,25 +102,27 @@ QUESTIONS = (
     # Emergency signs, asked first.
     Question(
         "saddle_numbness",
-        "Do you have numbness, tingling or a strange feeling around your genitals, buttocks, "
-        "back passage or inner thighs?",
+        "Since this back pain began, have you had new numbness, tingling or a strange feeling "
+        "around your genitals, buttocks, back passage or inner thighs?",
         "For example, it feels different when you wipe yourself with toilet paper, or it feels "
-        "like sitting on a saddle.",
+        "like sitting on a saddle. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "bladder_change",
-        "Do you have new problems peeing?",
+        "Since this back pain began, have you had new problems peeing, or are old ones worse?",
         "Difficulty starting or stopping, a weak flow, or not feeling when your bladder is full "
-        "or when you pee.",
+        "or when you pee. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "incontinence",
-        "Have you lost control of your bladder or bowel?",
-        "Peeing or pooing yourself, leaking urine or faeces, or suddenly needing pads.",
+        "Since this back pain began, have you lost control of your bladder or bowel, or is a "
+        "leak you already had worse?",
+        "Peeing or pooing yourself, leaking urine or faeces, or suddenly needing pads. "
+        + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
@@ -117,23 +130,23 @@ QUESTIONS = (
         "sexual_change",
         "Have you newly lost feeling in your genitals, or had new problems with erection or "
         "ejaculation?",
-        "Only changes that are new since the back pain started.",
+        "Only changes that are new, or worse, since this back pain began. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "both_legs",
-        "Do you have pain, tingling, numbness or weakness in both legs?",
+        "Do you have new pain, tingling, numbness or weakness in both legs?",
         "In both legs at the same time, or pain that started in one leg and has spread to the "
-        "other.",
+        "other. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "walking_difficulty",
         "Is walking newly difficult: are you unsteady on your feet, or do your legs give way?",
-        "New since this back pain began, or worse than before. Not pain that only makes you "
-        "walk slowly.",
+        "New since this back pain began, or worse than before; not pain that only makes you "
+        "walk slowly. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
@@ -663,26 +676,33 @@ def care_card(result: triage.Result, region: Region) -> Card:
     return LEVEL_INFO[result.level].card(region)
 
 
-# Safety-netting: when to come back or seek help, whatever the result today. Each line sums up
-# rules above, with the same sources.
-SAFETY_NET_SOURCES = (triage.IFOMPT_2020, triage.NHS_999, triage.NHS_111, triage.NHS_GP)
+# When to come back or seek help, whatever the result today. Each line sums up rules above, with
+# the same sources.
+SAFETY_NET_SOURCES = (
+    triage.IFOMPT_2020,
+    triage.NHS_999,
+    triage.NHS_111,
+    triage.NHS_GP,
+    triage.NHS_STOMACH_ACHE,
+)
 SAFETY_NET = (
     (
         triage.EMERGENCY,
-        "Call 999 / 112 / 911 or go to A&E if you develop numbness around your genitals, "
+        "Call 999 / 112 / 911 or go to A&E if you develop new numbness around your genitals, "
         "buttocks or back passage, new problems peeing, loss of bladder or bowel control, new "
-        "sexual problems, symptoms in both legs, chest pain, new tummy pain, or you faint or "
-        "feel very unwell.",
+        "sexual problems, symptoms in both legs, chest pain, sudden or severe tummy pain, or "
+        "you faint, or feel very unwell or confused.",
     ),
     (
         triage.SAME_DAY,
         "Get an urgent appointment the same day (NHS 111 in England) if you get a high "
-        "temperature, new weakness in a leg, lose weight without trying, or the pain becomes "
-        "constant, is worse at night or moves up between your shoulder blades.",
+        "temperature, new weakness in a leg, new difficulty walking, new tummy pain, lose weight "
+        "without trying, or the pain becomes constant, is worse at night or moves up between "
+        "your shoulder blades.",
     ),
     (
         triage.ROUTINE,
-        "See a GP or physiotherapist if the pain has not started to improve within 2 to 6 "
+        "See a GP or physiotherapist if the pain has not started to get better within a few "
         "weeks, gets worse, stops your daily activities, or you are struggling to cope.",
     ),
     (
@@ -693,29 +713,37 @@ SAFETY_NET = (
 )
 
 
-# Safety-netting for the person's own risks: signs that would make their answers an emergency
-# (the combination rules in triage.py), shown first when any of the codes was answered yes.
+# Advice for the person's own risks: signs that would make their answers an emergency (the
+# combination rules in triage.py), shown first when any of the codes was answered yes.
 PERSONAL_SAFETY_NET = (
     (
         ("cancer_history",),
-        "Because you have had cancer: call 999 / 112 / 911 or go to A&E straight away if you get "
-        "pain spreading down a leg, numbness or weakness in a leg, difficulty walking, or "
-        "problems controlling your bladder or bowel. Say that you have had cancer: doctors "
-        "treat this as an emergency.",
-        (triage.NICE_CG75, triage.SCOTTISH_CANCER),
+        "Because you have had cancer: if you get pain spreading down a leg, numbness or "
+        "weakness in a leg, difficulty walking, or problems controlling your bladder or bowel, "
+        "call your cancer team's 24-hour line straight away. If you cannot reach them, or have "
+        "no such number, call 999 / 112 / 911 or go to A&E, and say that you have had cancer.",
+        (triage.NICE_CG75, triage.SCOTTISH_CANCER, triage.UKONS_HELPLINE),
     ),
     (
         ("fever", "iv_drug_use", "immunosuppressed", "recent_infection"),
         "Because a spine infection is possible: call 999 / 112 / 911 or go to A&E if you get "
-        "numbness or weakness in a leg, or you feel very unwell, confused or drowsy.",
-        (triage.ACP_2011, triage.YUSUF_2019),
+        "numbness or weakness in a leg or difficulty walking, or you feel very unwell, confused "
+        "or drowsy.",
+        (triage.ACP_2011, triage.YUSUF_2019, triage.NHS_SEPSIS),
     ),
     (
         ("osteoporosis", "long_term_steroids"),
         "Because your bones may be weaker: call 999 / 112 / 911 or go to A&E if you get "
-        "numbness or weakness in a leg, and see a doctor the same day after any fall, knock or "
-        "strain that makes the pain worse.",
+        "numbness or weakness in a leg or difficulty walking, and see a doctor the same day "
+        "after any fall, knock or strain that makes the pain worse.",
         (triage.NORTHERN_TRUST, triage.GCARE),
+    ),
+    (
+        ("vascular_risk",),
+        "Because of your heart or circulation risks: call 999 / 112 / 911 or go to A&E if you "
+        "get new tummy pain, a pulsing feeling in your tummy, or sudden severe back pain unlike "
+        "any before, or you feel faint.",
+        (triage.NICE_NG156,),
     ),
 )
 
