@@ -828,8 +828,8 @@ CASES = [
         [],
     ),
     (
-        "cancer-numb-leg",
-        {"cancer_history": True, "leg_numbness": True},
+        "cancer-numb-leg-aged-74",
+        {"cancer_history": True, "leg_numbness": True, "age": 74},
         EMERGENCY,
         ["mscc_cancer_with_nerve_signs"],
         SCOT,
@@ -844,11 +844,11 @@ CASES = [
         [],
     ),
     (
-        "cancer-thoracic",
-        {"cancer_history": True, "thoracic_pain": True},
+        "cancer-back-lump-aged-58",
+        {"cancer_history": True, "back_lump": True, "age": 58},
         SAME_DAY,
-        ["mscc_cancer_with_spinal_pain", "thoracic_pain"],
-        CG75,
+        ["mscc_cancer_with_spinal_pain", "back_lump"],
+        SCOT,
         [],
     ),
     # Item 9: without cancer these signs cite the NHS urgent list, not CG75.
@@ -870,7 +870,7 @@ CASES = [
     ),
     (
         "constant-progressive-no-cancer",
-        {"constant_progressive": True},
+        {"constant_progressive": True, "cancer_history": False, "age": 48},
         SAME_DAY,
         ["constant_progressive"],
         NHS,
