@@ -748,6 +748,90 @@ PERSONAL_SAFETY_NET = (
 )
 
 
+# For the "how the checklist works" page: the choices made where the guidance leaves room, as
+# (headline, explanation), each naming its sources.
+DESIGN_CHOICES = (
+    (
+        "Emergency signs are about what is new or worse.",
+        "The emergency questions ask what is new, or worse, since this back pain began (GIRFT "
+        "2023: “recent onset, or deterioration”). A symptom you have had unchanged for a long "
+        "time is for a routine appointment; if you are not sure whether it has changed, answer "
+        "yes. Once you report it, how long you have had it never lowers its urgency: some NHS "
+        "services send people to the emergency department even when symptoms are more than 2 "
+        "weeks old.",
+    ),
+    (
+        "Tummy pain with back pain is an emergency when an aneurysm is more likely:",
+        "from the age of 66, or with an aneurysm, heart or circulation disease, high blood "
+        "pressure or smoking (NICE NG156), or when it came on suddenly or is severe (NHS: "
+        "Stomach ache). NG156 screens men from 66 and women from 70; the checklist does not ask "
+        "your sex, so it uses 66 for everyone. Otherwise, for example at 27 without these risks, "
+        "it is a same-day check: the NHS sends milder tummy pain to a GP, and the checklist asks "
+        "for the same day to be on the safe side.",
+    ),
+    (
+        "Sudden, severe pain unlike any before",
+        "is a same-day check on its own (NICE CKS: sudden onset of severe central spinal pain "
+        "can mean a broken bone), and an emergency over 65 or with heart or circulation risks "
+        "(NICE NG156).",
+    ),
+    (
+        "New difficulty walking",
+        "is a same-day check on its own (NICE CKS and G-care list a disturbed walk as a warning "
+        "sign), and an emergency with symptoms in both legs, with cancer (NICE CG75), or with a "
+        "possible infection or broken bone.",
+    ),
+    (
+        "Over 50, severe or worsening pain means a doctor within a few days,",
+        "even without a fall: ACP 2011 counts older age as a fracture risk (over 65 in men, over "
+        "75 in women) and Downie 2013 found older age alone carries about a 9% chance of "
+        "fracture. Age over 50 with pain that is neither severe nor getting worse does not "
+        "raise the level: guidance calls it a weak warning sign and advises a trial of "
+        "self-care first; pain that has not improved after about a month over 50 means a doctor "
+        "within a few days (G-care; NICE NG12 for people over 60).",
+    ),
+    (
+        "Back pain under 20 means a doctor within a few days.",
+        "The older NICE list used by G-care names it as a warning sign, and the main adult "
+        "guidance (NICE NG59) covers people over 16 only.",
+    ),
+    (
+        "Pain down one leg (sciatica) without weakness is self-care",
+        "(NICE NG59: keep active and self-manage): see a GP or physiotherapist if it has not "
+        "started to get better within a few weeks (NHS), and get help today if the leg becomes "
+        "weak. Someone who has had cancer and gets sciatica, numbness, weakness or difficulty "
+        "walking is told to call their cancer team's 24-hour line now, and 999 if they cannot "
+        "reach it (NICE CG75: an oncological emergency).",
+    ),
+    (
+        "Numbness or weakness in a leg counts as a possible broken bone pressing on a nerve "
+        "only when a fracture is suspected:",
+        "weak bones (osteoporosis, long-term steroids), or a minor fall or strain over 65. "
+        "After an ordinary lift or strain in someone younger, new leg weakness is “see a doctor "
+        "today”, not an emergency.",
+    ),
+    (
+        "A minor fall or strain with weak bones",
+        "leads to “see a doctor today”. One NHS service (HSC Northern Trust) advises the "
+        "emergency department for this, and the result says so.",
+    ),
+    (
+        "Inflammatory back pain",
+        "is flagged with two or more of its features after 12 weeks, fewer than NICE NG65 needs "
+        "for a specialist referral, because the result is only a routine appointment where your "
+        "doctor can apply the full criteria.",
+    ),
+    (
+        "Some answers change what other signs mean, so they need an answer:",
+        "your age, cancer, osteoporosis, steroid tablets, a weak immune system, injecting "
+        "drugs, leg weakness or numbness, and heart or circulation risks. “Not sure” counts as "
+        "yes for these, in every rule, and the result says which answers it counted; for an "
+        "unknown age the checklist uses the age that gives the most urgent result. For the "
+        "other questions, “not sure” counts as not reported.",
+    ),
+)
+
+
 DEFAULT_REGION = "uk"
 EU_COUNTRIES = frozenset(
     "at be bg cy cz de dk ee es fi fr gr hr hu ie it lt lu lv mt nl pl pt ro se si sk".split()
@@ -786,14 +870,20 @@ ARTICLE_COVERAGE = (
     ("you're still in pain after one to two weeks", ("not_improving", "duration_weeks")),
     ("your pain extends beyond your back to your arms or legs", ("sciatica", "both_legs")),
     ("you're experiencing numbness in your legs or buttocks", ("leg_numbness", "saddle_numbness")),
-    ("you have weakness or instability in your hands, legs, or feet", ("leg_weakness",)),
+    (
+        "you have weakness or instability in your hands, legs, or feet",
+        ("leg_weakness", "walking_difficulty"),
+    ),
     ("your pain is more extreme in certain positions", ("severe_pain", "night_pain")),
     ("you have trouble sleeping because of the pain", ("night_pain", "wakes_late_night")),
     (
         "you've developed problems with urination or bowel movements",
         ("bladder_change", "incontinence"),
     ),
-    ("you have severe pain and cannot walk more than a few steps", ("severe_pain",)),
+    (
+        "you have severe pain and cannot walk more than a few steps",
+        ("severe_pain", "walking_difficulty"),
+    ),
     ("you have numbness in the area of injury or down your leg", ("leg_numbness",)),
     ("you have injured your lower back several times before", ("minor_trauma", "duration_weeks")),
     ("you have a lump or area with an unusual shape", ("back_lump",)),

@@ -8,6 +8,7 @@ import pytest
 from guidance import triage
 from guidance.checklist_questions import (
     CANCER_TEAM_RULES,
+    DESIGN_CHOICES,
     EMERGENCY_CODES,
     GROUPS,
     LEVEL_INFO,
@@ -244,6 +245,9 @@ def _shown_texts():
         yield text
     for _, text, _ in PERSONAL_SAFETY_NET:
         yield text
+    for headline, text in DESIGN_CHOICES:
+        yield headline
+        yield text
 
 
 def test_no_draft_note_level_code_or_jargon_in_anything_shown():
@@ -278,6 +282,13 @@ def test_cg75_is_cited_only_by_rules_that_need_a_cancer_history():
 def test_self_care_reasons_are_labelled_in_plain_words():
     assert LEVEL_INFO["self_care"].chip == "Good to know"
     assert all(info.chip for info in LEVEL_INFO.values())
+
+
+def test_the_explanation_page_data_states_the_new_choices():
+    text = " ".join(f"{headline} {text}" for headline, text in DESIGN_CHOICES)
+    for fact in ("NICE NG156", "uses 66 for everyone", "cancer team's 24-hour line", "GIRFT"):
+        assert fact in text
+    assert "4 to 6 weeks" not in text and "at any age" not in text
 
 
 def test_tummy_pain_at_27_is_a_same_day_check_not_999():
