@@ -785,9 +785,9 @@ DESIGN_CHOICES = (
         "Over 50, severe or worsening pain means a doctor within a few days,",
         "even without a fall: ACP 2011 counts older age as a fracture risk (over 65 in men, over "
         "75 in women) and Downie 2013 found older age alone carries about a 9% chance of "
-        "fracture. Age over 50 with pain that is neither severe nor getting worse does not "
-        "raise the level: guidance calls it a weak warning sign and advises a trial of "
-        "self-care first; pain that has not improved after about a month over 50 means a doctor "
+        "fracture. Over 50, pain that is neither severe nor getting worse stays at self-care: "
+        "guidance calls age a weak warning sign on its own and advises a trial of self-care "
+        "first; pain that has not improved after about a month over 50 means a doctor "
         "within a few days (G-care; NICE NG12 for people over 60).",
     ),
     (
