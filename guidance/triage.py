@@ -14,6 +14,11 @@ Design choices (they are also explained on the "how the checklist works" page):
   and need an explicit yes or no on the form, so a missing answer is never reassurance there.
 - Each infection risk fires on its own: fever is absent in about 45% of spinal infections
   (Yusuf 2019), so "no fever" never lowers the urgency of the other infection signs.
+- Some answers turn another sign into an emergency or same-day case (`RISK_MODIFIER_CODES`).
+  The page asks them too, and `assess_with_not_sure` counts a "not sure" as yes in every rule
+  (contract v2); `combination_cases` lists every such combination for tests.
+- There is no question about sex, so where a source gives different ages for men and women
+  (ACP 2011, NICE NG156), the lower age is used for everyone.
 """
 
 import itertools
@@ -1113,6 +1118,8 @@ def assess_with_not_sure(answers: Mapping, not_sure: Iterable[str] = ()) -> Resu
     unknown = not_sure - set(ANSWER_CODES)
     if unknown:
         raise ValueError(f"Unknown answer code: {sorted(unknown)[0]!r}")
+    if "duration_weeks" in not_sure:
+        raise ValueError("'duration_weeks' cannot be not sure: leave it out instead")
     counted = {**answers, **{code: True for code in not_sure if code in BOOLEAN_CODES}}
     if "age" not in not_sure:
         return assess(counted)

@@ -109,9 +109,11 @@ def test_a_not_sure_age_takes_the_most_urgent_age():
     assert assess_with_not_sure({}, ["age"]).level == WITHIN_DAYS  # pain starting before 20
 
 
-def test_not_sure_with_unknown_code_is_an_error_naming_it():
+def test_not_sure_with_unknown_code_or_duration_is_an_error_naming_it():
     with pytest.raises(ValueError, match="cancer_histroy"):
         assess_with_not_sure({}, ["cancer_histroy"])
+    with pytest.raises(ValueError, match="duration_weeks"):
+        assess_with_not_sure({}, ["duration_weeks"])
 
 
 @pytest.mark.parametrize("modifier", [code for code in RISK_MODIFIER_CODES if code != "age"])
