@@ -560,8 +560,7 @@ LEVEL_INFO = {
             sr_prefix="Emergency advice:",
             bullets=(
                 "Go now: do not wait to see if it gets better.",
-                "Do not drive yourself: ask someone to take you, or call {emergency} for an "
-                "ambulance.",
+                "If you cannot get there safely, call {emergency} for an ambulance.",
                 "Say which warning signs you have, or show this page on your phone.",
             ),
             service="emergency",
