@@ -180,7 +180,7 @@ ACP_2011 = Source(
     "Table 2: immediate imaging, and imaging deferred after a trial of therapy",
     "https://pubmed.ncbi.nlm.nih.gov/21282698/",
     "Table 2 was read in a guidelinecentral copy with a garbled layout; check it against the "
-    "journal PDF (including where cauda equina sits) and confirm the PubMed address.",
+    "journal PDF (including where cauda equina sits).",
 )
 ACP_2007 = Source(
     "American College of Physicians and American Pain Society: Diagnosis and treatment of low "
@@ -227,11 +227,13 @@ SCOTTISH_CANCER = Source(
     "Confirm the edition year shown.",
 )
 UKONS_HELPLINE = Source(
-    "UKONS: 24-hour triage tool for people on cancer treatment (2023)",
-    "People on cancer treatment are given a 24-hour helpline number to call",
-    "https://www.ukons.org/triage-tool/",
-    "Marked [VERIFY] in the clinical reference (6.1); check the address, the edition year and "
-    "that it covers people after treatment.",
+    "UK Acute Oncology Society: UKONS Oncology/Haemato-oncology 24 Hour Triage Toolkit, "
+    "version 3 (2025)",
+    "24-hour telephone advice lines for people who are having, or have had, cancer treatment",
+    "https://ukacuteoncology.co.uk/information-hub/ao-guidelines/ukons-guidelines/"
+    "ukons-24-hour-triage",
+    "Marked [VERIFY] in the clinical reference (6.1). The toolkit is written for the staff who "
+    "run the lines; check who is given a 24-hour number (during and how long after treatment).",
 )
 NICE_NG12 = Source(
     "NICE: Suspected cancer: recognition and referral, NG12 (2015, updated 2025)",
