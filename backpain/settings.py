@@ -102,7 +102,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -120,7 +120,35 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "backpain.auth.axes_username"
+AXES_CLIENT_IP_CALLABLE = "backpain.auth.client_ip"
 AXES_VERBOSE = False
+
+# Behind a reverse proxy every request comes from the proxy's address; the client's own is the
+# entry that the last of TRUSTED_PROXY_COUNT proxies appended to X-Forwarded-For (entries further
+# left are whatever the client sent, so they are never trusted). See backpain.auth.client_ip.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
+
+# Sign-up, password reset and email change: at most so many requests per address and per client
+# address in THROTTLE_WINDOW; more get a 429 and send nothing.
+THROTTLE_PER_ADDRESS = int(env("THROTTLE_PER_ADDRESS", "5"))
+THROTTLE_PER_IP = int(env("THROTTLE_PER_IP", "20"))
+THROTTLE_WINDOW = timedelta(hours=1)
+# The counters live in the cache: per process by default, shared by every worker with REDIS_URL.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
+    }
+
+# Idle sessions end: every request moves the expiry SESSION_IDLE_MINUTES ahead.
+SESSION_COOKIE_AGE = int(env("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Links mailed for confirming a sign-up or a new email address stop working after this.
+EMAIL_LINK_MAX_AGE = timedelta(days=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -159,6 +187,20 @@ else:
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Back on Track <noreply@localhost>")
 
+# Account mail (sign-up, reset, notices) is a task enqueued after the request's transaction
+# commits, so a request does the same work whether or not the address has an account. The
+# immediate backend runs the task in the web process; TASKS_BACKEND names any other backend,
+# e.g. a database queue with its own worker, so that mail leaves the request entirely.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
+# Server errors are mailed to ADMINS (comma-separated addresses) from SERVER_EMAIL.
+ADMINS = env_list("ADMINS")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
 # Every asset is served by the app itself; scripts run only with the per-response nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -190,6 +232,17 @@ if env_bool("BEHIND_PROXY"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "loggers": {
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
