@@ -192,12 +192,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Back on Track <noreply@localhost
 # immediate backend runs the task in the web process; TASKS_BACKEND names any other backend,
 # e.g. a database queue with its own worker, so that mail leaves the request entirely.
 TASKS = {
-    "default": {
-        "BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
-    }
+    "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
 }
 
-# Server errors are mailed to ADMINS (comma-separated addresses) from SERVER_EMAIL.
+# Server errors are mailed to ADMINS (comma-separated addresses) from SERVER_EMAIL, by the
+# mail_admins handler of Django's default logging, which LOGGING below keeps.
 ADMINS = env_list("ADMINS")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -232,17 +231,6 @@ if env_bool("BEHIND_PROXY"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["require_debug_false"],
-        },
-    },
-    "loggers": {
-        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
-    },
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
