@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -188,9 +189,10 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Back on Track <noreply@localhost>")
 
 # Account mail (sign-up, reset, notices) is a task enqueued after the request's transaction
-# commits, so a request does the same work whether or not the address has an account. The
-# immediate backend runs the task in the web process; TASKS_BACKEND names any other backend,
-# e.g. a database queue with its own worker, so that mail leaves the request entirely.
+# commits, and the request never looks the address up, so its answer and work are the same
+# whether or not the address has an account. The immediate backend (development, tests) still
+# sends inside the request; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and
+# runs `manage.py db_worker`, so no mail is sent while a request waits.
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
 }

@@ -1,8 +1,10 @@
 import re
 
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import PASSWORD
 
@@ -153,3 +155,18 @@ def test_new_passwords_need_twelve_characters(alice_client, alice):
     assert "This password is too short. It must contain at least 12 characters." in refused.text
     alice.refresh_from_db()
     assert alice.check_password(PASSWORD)
+
+
+def test_with_the_database_queue_the_mail_leaves_with_the_worker_not_the_request(
+    client, alice, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    for email in ["alice@example.com", "nobody@example.com"]:
+        ask_for_reset(client, email, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert DBTaskResult.objects.filter(status="READY").count() == 2
+    call_command("db_worker", batch=True, startup_delay=False)
+    assert [message.to for message in mail.outbox] == [["alice@example.com"]]
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
