@@ -4,6 +4,7 @@ import ipaddress
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils import timezone
 
 
 def axes_username(request, credentials) -> str | None:
@@ -56,3 +57,18 @@ def throttled(request: HttpRequest, action: str, address: str) -> bool:
             count = 1
         over = over or count > limit
     return over
+
+
+def keep_active_sessions_alive(get_response):
+    """A session lives SESSION_COOKIE_AGE (the idle timeout) from its last save; while it is
+    in use, save it again. At most once a minute: SESSION_SAVE_EVERY_REQUEST would make every
+    page view a database write, and under load on SQLite every write waits for the others."""
+
+    def middleware(request):
+        if request.user.is_authenticated:
+            now = int(timezone.now().timestamp())
+            if now - request.session.get("refreshed_at", 0) >= 60:
+                request.session["refreshed_at"] = now
+        return get_response(request)
+
+    return middleware

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "backpain.auth.keep_active_sessions_alive",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -144,9 +145,9 @@ if env("REDIS_URL"):
         }
     }
 
-# Idle sessions end: every request moves the expiry SESSION_IDLE_MINUTES ahead.
+# Idle sessions end: a session expires SESSION_IDLE_MINUTES after its last save, and
+# backpain.auth.keep_active_sessions_alive saves it again (once a minute) while it is in use.
 SESSION_COOKIE_AGE = int(env("SESSION_IDLE_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 
 # Links mailed for confirming a sign-up or a new email address stop working after this.
 EMAIL_LINK_MAX_AGE = timedelta(days=1)

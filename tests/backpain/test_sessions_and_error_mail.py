@@ -7,6 +7,8 @@ from pathlib import Path
 from unittest import mock
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.conftest import PASSWORD
@@ -69,3 +71,22 @@ def test_server_errors_are_mailed_to_admins(settings):
     (report,) = mail.outbox
     assert report.to == ["ops@example.com"]
     assert "Internal Server Error: /journal/" in report.subject
+
+
+def test_pages_viewed_within_a_minute_do_not_write_the_session(client, alice):
+    start = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=start):
+        client.post("/accounts/signin/", {"username": "alice@example.com", "password": PASSWORD})
+
+    def session_writes(at) -> int:
+        with (
+            mock.patch("django.utils.timezone.now", return_value=at),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            assert client.get("/accounts/settings/").status_code == 200
+        return sum("django_session" in q["sql"] and "SELECT" not in q["sql"] for q in queries)
+
+    assert session_writes(start) == 1  # the first page after sign-in starts the clock
+    assert session_writes(start + timedelta(seconds=30)) == 0
+    assert session_writes(start + timedelta(seconds=59)) == 0
+    assert session_writes(start + timedelta(seconds=61)) == 1
