@@ -59,6 +59,16 @@ def throttled(request: HttpRequest, action: str, address: str) -> bool:
     return over
 
 
+def _now() -> int:
+    return int(timezone.now().timestamp())
+
+
+def start_idle_clock(sender, request, user, **kwargs) -> None:
+    """At sign-in (user_logged_in), so that the first page after it need not save again."""
+    if request is not None and hasattr(request, "session"):
+        request.session["refreshed_at"] = _now()
+
+
 def keep_active_sessions_alive(get_response):
     """A session lives SESSION_COOKIE_AGE (the idle timeout) from its last save; while it is
     in use, save it again. At most once a minute: SESSION_SAVE_EVERY_REQUEST would make every
@@ -66,7 +76,7 @@ def keep_active_sessions_alive(get_response):
 
     def middleware(request):
         if request.user.is_authenticated:
-            now = int(timezone.now().timestamp())
+            now = _now()
             if now - request.session.get("refreshed_at", 0) >= 60:
                 request.session["refreshed_at"] = now
         return get_response(request)
