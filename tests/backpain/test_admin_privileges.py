@@ -125,3 +125,19 @@ def test_a_superuser_may_grant_staff_and_superuser_status(client, root, alice):
     assert response.status_code == 302
     alice.refresh_from_db()
     assert (alice.is_staff, alice.is_superuser) == (True, True)
+
+
+def test_staff_cannot_give_a_group_more_permissions(client, staff):
+    helpdesk = Group.objects.create(name="helpdesk")
+    staff.groups.add(helpdesk)
+    staff.user_permissions.add(*Permission.objects.filter(codename__endswith="_group"))
+    client.force_login(staff)
+
+    response = client.post(
+        f"/admin/auth/group/{helpdesk.pk}/change/",
+        {"name": "helpdesk", "permissions": list(Permission.objects.values_list("pk", flat=True))},
+    )
+
+    assert response.status_code == 403
+    assert client.get("/admin/auth/group/add/").status_code == 403
+    assert not helpdesk.permissions.exists()
