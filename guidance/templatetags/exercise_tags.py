@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 register = template.Library()
 
 # Emergency numbers people may need to tap on a phone: 999 (UK), 112 (EU), 911 (US).
-EMERGENCY_NUMBER = re.compile(r"(?<![\d.,])(999|112|911)(?![\d.,]\d)")
+EMERGENCY_NUMBER = re.compile(r"(?<![\d.])(999|112|911)(?!\d|[.,]\d)")
 
 
 @register.filter

@@ -171,7 +171,9 @@ def test_the_wording_fixes_are_applied():
     bracing = Exercise.objects.get(slug="deep-abdominal-bracing")
     assert "30%" not in bracing.feel
     hamstring = Exercise.objects.get(slug="lying-hamstring-stretch")
-    assert any(caution.startswith("Stop if you feel tingling") for caution in hamstring.caution_list)
+    assert any(
+        caution.startswith("Stop if you feel tingling") for caution in hamstring.caution_list
+    )
     assert any("checklist" in caution for caution in hamstring.caution_list)
 
 
