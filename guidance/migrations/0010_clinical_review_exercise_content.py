@@ -189,6 +189,9 @@ DOSE_SOURCES = {
     "walking-programme": "walkback-2024",
 }
 
+# Guidelines and reviews that recommend exercise in general but name no exercise or dose.
+GENERAL_ONLY = ["nice-ng59", "acp-2017", "cochrane-exercise-2021"]
+
 SOURCE_ARTICLE = "the strength-training article this path comes from (Precision Movement)"
 
 EDITS = {
@@ -296,6 +299,9 @@ def edit_content(apps, schema_editor):
         ]
         # The cauda equina caution on every page cites these two.
         exercise.sources.add(sources["nhs-back-pain"], sources["girft-ces-pathway"])
+        # These recommend exercise in general and name no exercise: the page says so once,
+        # rather than listing them as if they described this one.
+        exercise.sources.remove(*(sources[slug] for slug in GENERAL_ONLY))
         bending_or_loaded = exercise.slug in BENDING or exercise.slug in LOADED
         if bending_or_loaded:
             own = [*own, BONES_AND_CANCER]

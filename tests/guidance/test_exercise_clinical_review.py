@@ -178,9 +178,15 @@ def test_doses_no_source_gives_say_coaching_practice(client, slug):
     assert "Coaching practice, no guideline gives a dose." in section(html, "dosage-heading")
 
 
-def test_no_dose_cites_a_guideline_or_review_that_gives_no_dose():
+def test_no_dose_cites_a_guideline_or_review_that_gives_no_dose(client):
     no_doses = ["nice-ng59", "acp-2017", "cochrane-exercise-2021"]
     assert not Exercise.objects.filter(dose_source__slug__in=no_doses).exists()
+    # Nor are they listed as if they described a particular exercise; each page says what they do.
+    assert not Exercise.objects.filter(sources__slug__in=no_doses).exists()
+    html = client.get(reverse("exercises:detail", args=["dead-bug"])).content.decode()
+    general = section(html, "sources-heading").split("Guidelines recommend")[1]
+    assert "without naming particular exercises or doses" in general
+    assert 'href="https://www.nice.org.uk/guidance/ng59/chapter/Recommendations"' in general
     assert not Exercise.objects.filter(dosage_note__icontains="NICE").exists()
     assert not Exercise.objects.filter(dosage_note__icontains="common practice").exists()
 
