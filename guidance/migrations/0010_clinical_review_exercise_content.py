@@ -192,6 +192,8 @@ DOSE_SOURCES = {
 # Guidelines and reviews that recommend exercise in general but name no exercise or dose.
 GENERAL_ONLY = ["nice-ng59", "acp-2017", "cochrane-exercise-2021"]
 
+NO_CLINICAL_SOURCE = "no clinical guideline describes it, so it is coaching practice."
+BOYNTON = "Dr Erin Boynton, an orthopaedic surgeon writing for Precision Movement"
 SOURCE_ARTICLE = "the strength-training article this path comes from (Precision Movement)"
 
 EDITS = {
@@ -265,6 +267,37 @@ EDITS = {
     },
 }
 
+# No clinical source describes these five: they say so, now that the general guidelines are
+# no longer listed as if they did.
+NO_CLINICAL_SOURCE_DESCRIPTIONS = {
+    "dead-bug": {
+        "description": "Lying on your back with arms and legs up, you lower the opposite arm "
+        "and leg slowly while the back stays quiet. A common trunk exercise in physiotherapy "
+        f"and coaching: {NO_CLINICAL_SOURCE}",
+    },
+    "hip-flexor-stretch": {
+        "description": "Sitting a lot tightens the hip flexors (including the psoas), and the "
+        f"buttocks then switch off so that other muscles take over: that is the view of {BOYNTON}. "
+        f"This stretch is meant to help undo that. {NO_CLINICAL_SOURCE.capitalize()}",
+    },
+    "standing-hip-flexor-stretch": {
+        "description": "The same stretch for the front of the hip as the half-kneeling one, for "
+        "people who cannot kneel. Long sitting tightens these muscles and can stop the buttocks "
+        f"working, in the view of {BOYNTON}. {NO_CLINICAL_SOURCE.capitalize()}",
+    },
+    "sitting-breaks": {
+        "description": f"Long sitting can leave the back stiff. In the view of {BOYNTON}, it "
+        "also tightens the hip flexors and lets the glutes switch off. NICE encourages people "
+        "with back pain to continue with normal activities; this routine is coaching practice, "
+        "and no clinical guideline describes it.",
+    },
+    "stability-ball-reverse-leg-raise": {
+        "description": "Lying face down over a stability ball with your hands on the floor, you "
+        "lift both straight legs up to body height. An advanced back-extension exercise from "
+        f"fitness training: {NO_CLINICAL_SOURCE}",
+    },
+}
+
 # Item 12: own cautions that replace an exercise's earlier ones.
 OWN_CAUTIONS = {
     "lying-hamstring-stretch": [
@@ -316,6 +349,8 @@ def edit_content(apps, schema_editor):
         exercise.dose_source = sources[dose_source] if dose_source else None
         for field, value in EDITS.get(exercise.slug, {}).items():
             setattr(exercise, field, value)
+        if exercise.slug in NO_CLINICAL_SOURCE_DESCRIPTIONS:
+            exercise.description = NO_CLINICAL_SOURCE_DESCRIPTIONS[exercise.slug]["description"]
         exercise.save()
 
 

@@ -144,6 +144,16 @@ def test_lifting_pages_give_the_saraceni_evidence_and_hurt_does_not_equal_harm(c
 
 # Item 11: every dose has a source that gives it, or says it is coaching practice ---------------
 
+# Cited by the cautions, the before-you-start screen or the evidence box, not for the exercise.
+EVERY_PAGE_OR_SCREEN_SOURCES = {
+    "nhs-back-pain",
+    "girft-ces-pathway",
+    "downie-bmj-2013",
+    "hsc-northern-trust-back-pain",
+    "saraceni-2020",
+    "gstt-hurt-not-harm",
+}
+
 NO_SOURCE_GIVES_THESE_DOSES = [
     "dead-bug",
     "glute-bridge-march",
@@ -189,6 +199,15 @@ def test_no_dose_cites_a_guideline_or_review_that_gives_no_dose(client):
     assert 'href="https://www.nice.org.uk/guidance/ng59/chapter/Recommendations"' in general
     assert not Exercise.objects.filter(dosage_note__icontains="NICE").exists()
     assert not Exercise.objects.filter(dosage_note__icontains="common practice").exists()
+
+
+def test_exercises_no_clinical_source_describes_say_they_are_coaching_practice():
+    for exercise in Exercise.objects.prefetch_related("sources"):
+        describing = {s.slug for s in exercise.sources.all()} - EVERY_PAGE_OR_SCREEN_SOURCES
+        if not describing:
+            description = exercise.description.lower()
+            assert "coaching practice" in description, exercise.slug
+            assert "no clinical guideline describes it" in description, exercise.slug
 
 
 def test_the_quadruped_hip_stretch_takes_its_sources_dose_10_seconds_10_times(client):
