@@ -301,7 +301,7 @@ def test_without_javascript_the_timer_gives_way_to_counting_advice(page_without_
     expect(page.get_by_role("link", name="Sign in").last).to_be_visible()
 
 
-PHONE = {"width": 360, "height": 740}
+PHONE = {"width": 360, "height": 640}  # a small phone
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -335,4 +335,21 @@ def test_on_a_phone_a_loaded_exercise_opens_with_the_999_screen_in_the_first_scr
     box = call.bounding_box()
     assert box["y"] + box["height"] <= PHONE["height"], "the 999 link is below the first screen"
     expect(screen.get_by_role("link", name="Go through the red-flag checklist")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/exercises/", "/exercises/path/", "/exercises/why-lifting-hurts/"]
+)
+def test_on_a_phone_the_library_pages_give_999_for_cauda_equina_signs_in_the_first_screen(
+    page, library, url
+):
+    page.set_viewport_size(PHONE)
+    page.goto(url)
+    advice = page.locator(".emergency-line").first
+    expect(advice).to_contain_text("Emergency advice: Call 999 or go to A&E now")
+    call = advice.get_by_role("link", name="999", exact=True)
+    expect(call).to_have_attribute("href", "tel:999")
+    box = call.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], "the 999 link is below the first screen"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
