@@ -77,11 +77,15 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 def _get_exercise(slug: str) -> Exercise:
     variations = Exercise.objects.only("slug", "name", "difficulty").order_by("difficulty", "name")
     try:
-        return Exercise.objects.prefetch_related(
-            "sources",
-            Prefetch("harder_variations", queryset=variations),
-            Prefetch("easier_variations", queryset=variations),
-        ).get(slug=slug)
+        return (
+            Exercise.objects.select_related("dose_source")
+            .prefetch_related(
+                "sources",
+                Prefetch("harder_variations", queryset=variations),
+                Prefetch("easier_variations", queryset=variations),
+            )
+            .get(slug=slug)
+        )
     except Exercise.DoesNotExist:
         raise Http404("No exercise has that address.") from None
 
@@ -119,7 +123,7 @@ def why_lifting_hurts(request: HttpRequest) -> HttpResponse:
 
 
 def _routine_items(user):
-    return RoutineItem.objects.for_user(user).select_related("exercise")
+    return RoutineItem.objects.for_user(user).select_related("exercise__dose_source")
 
 
 def _get_routine_item_for_user(user, item_id: int) -> RoutineItem:
