@@ -21,6 +21,7 @@ class ExerciseReview:
     dosage: str
     how_often: str
     dosage_note: str
+    dose_basis: str
     progression: str
     cautions: list[str]
     sources: list[dict]
@@ -73,7 +74,11 @@ def levels() -> list[dict]:
 
 
 def exercises() -> list[ExerciseReview]:
-    rows = Exercise.objects.prefetch_related("sources").order_by("stage", "name")
+    rows = (
+        Exercise.objects.select_related("dose_source")
+        .prefetch_related("sources")
+        .order_by("stage", "name")
+    )
     return [
         ExerciseReview(
             name=exercise.name,
@@ -83,11 +88,10 @@ def exercises() -> list[ExerciseReview]:
             dosage=exercise.dosage_summary,
             how_often=exercise.how_often,
             dosage_note=exercise.dosage_note,
+            dose_basis=exercise.dose_basis,
             progression=exercise.progression,
             cautions=exercise.caution_list,
-            sources=[
-                {"label": f"{s.publisher}: {s.title}", "url": s.url} for s in exercise.sources.all()
-            ],
+            sources=[{"label": s.citation, "url": s.url} for s in exercise.sources.all()],
         )
         for exercise in rows
     ]

@@ -29,7 +29,7 @@ def test_the_command_prints_every_question_rule_and_exercise_with_its_dose_and_c
     assert len(exercises) >= 40
     for exercise in exercises:
         assert f"### {exercise.name} " in text
-        assert exercise.dosage_summary in text
+        assert f"{exercise.dosage_summary}. {exercise.dose_basis}" in text
         for caution in exercise.caution_list:
             assert caution in text
 

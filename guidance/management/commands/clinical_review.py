@@ -43,7 +43,7 @@ def _markdown(pack: dict) -> str:
     for exercise in pack["exercises"]:
         flare = "suitable in a flare-up" if exercise.flare_up_ok else "not for a flare-up"
         out.append(f"### {exercise.name} ({exercise.stage}; {flare})")
-        out.append(f"- Dose: {exercise.dosage}")
+        out.append(f"- Dose: {exercise.dosage}. {exercise.dose_basis}")
         if exercise.dosage_note:
             out.append(f"- Dose note: {exercise.dosage_note}")
         out.append(f"- Progression: {exercise.progression}")
