@@ -155,13 +155,15 @@ def test_deleting_the_account_removes_every_journal_row(alice):
 
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(alice_client, alice):
     today = timezone.localdate()
-    hostile = ["=HYPERLINK(\"http://evil.example\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    hostile = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
     for text in hostile:
         make_entry(alice, today, 3, notes=text, triggers=[text.strip()])
     make_workout(alice, today, 2, notes="=1+1", exercises=[("=cmd|' /C calc'!A0", 20)])
     make_entry(alice, today, 2, notes="plain - with a dash inside")
 
-    entries = list(csv.DictReader(io.StringIO(alice_client.get("/journal/export/entries.csv").text)))
+    entries = list(
+        csv.DictReader(io.StringIO(alice_client.get("/journal/export/entries.csv").text))
+    )
     notes = [row["notes"] for row in entries]
     assert notes == ["'" + text for text in hostile] + ["plain - with a dash inside"]
     assert all(not row["triggers"].startswith(("=", "+", "-", "@")) for row in entries)
