@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import patch_cache_control
 
 
 def user_time_zone(get_response):
@@ -58,7 +58,7 @@ def private_responses(get_response):
         response = get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            add_never_cache_headers(response)
+            patch_cache_control(response, no_store=True)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 
