@@ -175,6 +175,12 @@ def _last_region(page, filtered: bool) -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
+    # The filters stay in the query string, though a region or tag is health data that an
+    # access log could record: a filtered list is then a real URL (bookmark, back button, the
+    # pager's links and htmx's history) and works without JavaScript, which POST or session
+    # state would lose. The exposure is kept small instead: gunicorn as the README runs it
+    # writes no access log, Referrer-Policy same-origin keeps the query from other sites, and
+    # the response is no-store; a proxy in front should log the path without the query.
     filter_form = FilterForm(request.GET or None)
     entries = _filtered_entries(request.user, filter_form).with_tags()
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
