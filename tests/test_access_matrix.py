@@ -25,13 +25,14 @@ from urllib.parse import urlencode
 import pytest
 from django.core import signing
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from guidance.models import CheckResult, Exercise, RoutineItem
 from journal.export import entry_to_dict
 from journal.models import Entry, Workout
 from tests.journal.factories import make_entry, make_workout
+from tests.urlwalk import named_patterns
 
 SECRET = "alice-only-secret-note"
 ALL = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -114,18 +115,7 @@ TABLE = {
 }
 
 
-def _patterns(patterns=None, namespace=""):
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver):
-            if entry.namespace == "admin":
-                continue
-            inner = namespace + (f"{entry.namespace}:" if entry.namespace else "")
-            yield from _patterns(entry.url_patterns, inner)
-        elif isinstance(entry, URLPattern):
-            yield namespace + entry.name, entry
-
-
-URLS = dict(_patterns())
+URLS = named_patterns()
 
 
 def test_every_url_has_a_row():
@@ -147,7 +137,8 @@ def alices_things(alice):
     return {"entry": entry, "workout": workout, "result": result, "item": item}
 
 
-def _url(name: str, things: dict) -> str:
+def url_for(name: str, things: dict) -> str:
+    """The URL `name` with sample values; `things` are the owner's rows named in URLs."""
     converters = URLS[name].pattern.converters
     kwargs = {}
     for key in converters:
@@ -191,7 +182,7 @@ def _post_data(name: str, things: dict) -> str:
 
 def _walk(client, name: str, things: dict):
     """Every method, with and without htmx; each request's writes are rolled back."""
-    url = _url(name, things)
+    url = url_for(name, things)
     data = _post_data(name, things)
     for method in sorted(ALL):
         for headers in ({}, {"HX-Request": "true", "HX-Current-URL": "http://testserver/"}):

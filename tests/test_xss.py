@@ -13,7 +13,7 @@ from django.utils import timezone
 from guidance.models import CheckResult, Exercise, RoutineItem
 from journal.models import Workout
 from tests.journal.factories import make_entry, make_workout
-from tests.test_access_matrix import URLS, _url
+from tests.test_access_matrix import URLS, url_for
 
 RAW = "<svg onload=alert("  # what must never reach a page unescaped
 ESCAPED = "&lt;svg onload=alert("
@@ -97,7 +97,7 @@ def test_stored_text_is_escaped_on_every_page(client, hostile_alice):
     things = _things(hostile_alice)
     seen = ""
     for name in URLS:
-        url = _url(name, things)
+        url = url_for(name, things)
         for headers in ({}, {"HX-Request": "true"}):
             response = client.get(url, headers=headers)
             seen += _check(response, (name, headers))
@@ -129,7 +129,7 @@ def test_query_parameters_are_escaped_where_reflected(client, alice, signed_in):
     seen = ""
     for name in URLS:
         for headers in ({}, {"HX-Request": "true"}):
-            response = client.get(_url(name, things), params, headers=headers)
+            response = client.get(url_for(name, things), params, headers=headers)
             seen += _check(response, (name, headers))
     assert ESCAPED in seen  # the search box, at least, shows what was searched for
 
