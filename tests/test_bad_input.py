@@ -142,7 +142,18 @@ ENDPOINTS = {
     "journal summary period": ("journal:summary", "get", PeriodForm().fields, True, never),
     "workout list": ("journal:workouts", "get", {}, True, never),
     "exercise list filters": ("exercises:list", "get", ExerciseFilterForm().fields, False, never),
-    "checklist answers": ("checklist:checklist", "post", ChecklistForm().fields, False, never),
+    "checklist answers": (
+        "checklist:checklist",
+        "post",
+        {
+            **ChecklistForm().fields,
+            # What the htmx follow-up and emergency checks send along with the answers.
+            "_partial": forms.ChoiceField(choices=[("followup", ""), ("emergency", "")]),
+            "parent": forms.ChoiceField(choices=[(name, "") for name in ChecklistForm().fields]),
+        },
+        False,
+        never,
+    ),
     "quick log": (
         "journal:quick_log",
         "post",
