@@ -1,0 +1,46 @@
+"""Find emergency and urgent-care numbers on a page that are not tap-to-call (tel:) links."""
+
+import re
+from html.parser import HTMLParser
+
+NUMBER = re.compile(r"(?<![\w.:/-])(999|112|911|111|116117)(?![\w/-]|\.\w)")
+# Text that is not shown as page content.
+SKIPPED = {"script", "style", "title", "head", "noscript"}
+
+
+class _Finder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, dict]] = []
+        self.bare: list[str] = []
+        self.linked: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}:
+            self.stack.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        if any(tag in SKIPPED for tag, _ in self.stack):
+            return
+        links = [attrs.get("href") or "" for tag, attrs in self.stack if tag == "a"]
+        for number in NUMBER.findall(data):
+            if any(href == f"tel:{number}" for href in links):
+                self.linked.append(number)
+            elif any(href.startswith("https://111.nhs.uk") for href in links):
+                self.linked.append(number)  # "NHS 111 online" names the website, not a number
+            else:
+                context = data.strip()[:120]
+                self.bare.append(f"{number} in “{context}”")
+
+
+def numbers_without_tel_links(html: str) -> tuple[list[str], list[str]]:
+    """(numbers shown as plain text, numbers that are tel: links) in the page's visible text."""
+    finder = _Finder()
+    finder.feed(html)
+    return finder.bare, finder.linked
