@@ -16,18 +16,16 @@ register = template.Library()
 
 
 def _numbers() -> list[str]:
-    numbers = {"999", "112", "911", "111"}
+    numbers = {"999", "112", "911", "111", "116117"}
     for region in REGIONS.values():
-        for name in ("emergency", "urgent_tel", "emergency_tel"):
-            value = getattr(region, name, "")
-            if isinstance(value, str) and value.isdigit():
-                numbers.add(value)
+        numbers |= {region.emergency, region.urgent_service.tel} - {""}
     # Longest first, so that a longer number is never cut into a shorter one.
     return sorted(numbers, key=len, reverse=True)
 
 
-# Not part of a longer number, a web address ("111.nhs.uk") or an existing link ("tel:999").
-PHONE_NUMBER = re.compile(rf"(?<![\w.:/-])({'|'.join(_numbers())})(?![\w/-]|\.\w)")
+# Not part of a longer number, a web address ("111.nhs.uk"), an existing link ("tel:999") or
+# the name of a website ("NHS 111 online").
+PHONE_NUMBER = re.compile(rf"(?<![\w.:/-])({'|'.join(_numbers())})(?![\w/-]|\.\w| online)")
 
 
 @register.filter(needs_autoescape=True)

@@ -3,7 +3,7 @@
 import re
 from html.parser import HTMLParser
 
-NUMBER = re.compile(r"(?<![\w.:/-])(999|112|911|111|116117)(?![\w/-]|\.\w)")
+NUMBER = re.compile(r"(?<![\w.:/-])(999|112|911|111|116117)(?![\w/-]|\.\w| online)")
 # Text that is not shown as page content.
 SKIPPED = {"script", "style", "title", "head", "noscript"}
 
@@ -32,8 +32,6 @@ class _Finder(HTMLParser):
         for number in NUMBER.findall(data):
             if any(href == f"tel:{number}" for href in links):
                 self.linked.append(number)
-            elif any(href.startswith("https://111.nhs.uk") for href in links):
-                self.linked.append(number)  # "NHS 111 online" names the website, not a number
             else:
                 context = data.strip()[:120]
                 self.bare.append(f"{number} in “{context}”")

@@ -1,17 +1,15 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from guidance.checklist_questions import EMERGENCY_CODES
 from guidance.models import CheckResult
 from tests.conftest import make_user
+from tests.guidance.checklist_answers import all_no
 
 pytestmark = pytest.mark.django_db
 
 
 def answers(**extra) -> dict:
-    data = {code: "no" for code in EMERGENCY_CODES}
-    data.update(extra)
-    return data
+    return all_no(**extra)
 
 
 def save(client, **extra):

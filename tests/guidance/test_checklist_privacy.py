@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.apps import apps
 
-from guidance.checklist_questions import EMERGENCY_CODES
+from tests.guidance.checklist_answers import all_no
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +15,7 @@ def row_counts() -> dict:
 
 
 def answers(**extra) -> dict:
-    data = {code: "no" for code in EMERGENCY_CODES}
-    data.update(extra)
-    return data
+    return all_no(**extra)
 
 
 def every_kind_of_request(client):
