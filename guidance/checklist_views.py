@@ -202,8 +202,8 @@ def _result(request: HttpRequest, form: ChecklistForm, result: triage.Result) ->
     answers = form.answers()
     region = _region(request, form.cleaned_data.get("region"))
     reasons = _reason_rows(result.reasons_as_dicts(), answers)
-    # Shown only when an emergency is shown before the form was complete.
-    blank_counted = form.blank_modifiers() if form.errors else []
+    # Named only when the emergency rests on them: a blank counted as the more urgent answer.
+    blank_counted = form.blank_modifiers() if form.result().level != result.level else []
     context = {
         "result": result,
         "info": LEVEL_INFO[result.level],
