@@ -1,4 +1,4 @@
-"""Find emergency and urgent-care numbers on a page that are not tap-to-call (tel:) links."""
+"""Read a page as a person sees it: its visible text, and numbers that are not tel: links."""
 
 import re
 from html.parser import HTMLParser
@@ -14,6 +14,7 @@ class _Finder(HTMLParser):
         self.stack: list[tuple[str, dict]] = []
         self.bare: list[str] = []
         self.linked: list[str] = []
+        self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag not in {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}:
@@ -28,6 +29,7 @@ class _Finder(HTMLParser):
     def handle_data(self, data):
         if any(tag in SKIPPED for tag, _ in self.stack):
             return
+        self.text.append(data)
         links = [attrs.get("href") or "" for tag, attrs in self.stack if tag == "a"]
         for number in NUMBER.findall(data):
             if any(href == f"tel:{number}" for href in links):
@@ -42,3 +44,10 @@ def numbers_without_tel_links(html: str) -> tuple[list[str], list[str]]:
     finder = _Finder()
     finder.feed(html)
     return finder.bare, finder.linked
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a person reads it (no tags, attributes, scripts or styles)."""
+    finder = _Finder()
+    finder.feed(html)
+    return " ".join(" ".join(finder.text).split())
