@@ -206,6 +206,8 @@ def test_checklist_result_and_explanation_pages_are_accessible(page, assert_acce
         ({"age": 30, "duration_weeks": 1}, "self_care"),
         ({"duration_weeks": 10, "not_improving": "yes", "age": 41}, "routine"),
         ({"osteoporosis": "yes"}, "within_days"),
+        ({"fever": "yes", "age": 50, "cancer_history": "unsure"}, "same_day"),
+        ({"cancer_history": "yes", "sciatica": "yes"}, "emergency"),  # the cancer team card
     ],
 )
 def test_other_levels_are_accessible(page, assert_accessible, answers, level):
@@ -294,3 +296,16 @@ def test_required_risk_answers_left_blank_are_asked_for_before_a_result(page_wit
     submit(page)
     assert result_level(page) == "emergency"  # cancer + leg weakness, "not sure" counted as yes
     assert "has or has had cancer" in page.inner_text("#not-sure-counted")
+
+
+@pytest.mark.parametrize("path", ["/", "/about/"])
+def test_home_and_about_pages_are_accessible_with_tap_to_call_numbers(
+    page, assert_accessible, path
+):
+    page.set_viewport_size(PHONE)
+    page.goto(path)
+
+    footer_call = page.locator(".site-footer a[href='tel:999']")
+    assert footer_call.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(page)
