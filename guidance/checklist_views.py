@@ -20,6 +20,7 @@ from .checklist_forms import EDIT_FIELD, ChecklistForm, not_sure_field, summary_
 from .checklist_questions import (
     ARTICLE_COVERAGE,
     DEFAULT_REGION,
+    DESIGN_CHOICES,
     FOLLOW_UPS,
     GROUPS,
     LEVEL_INFO,
@@ -285,6 +286,7 @@ def about(request: HttpRequest) -> HttpResponse:
         "conditions": by_condition.items(),
         "sources": sorted(sources.values(), key=lambda source: source.guideline),
         "coverage": coverage,
+        "design_choices": DESIGN_CHOICES,
         "rule_count": len(triage.RULES),
         "question_count": len(QUESTIONS),
     }

@@ -405,7 +405,7 @@ def test_emergency_result_does_not_repeat_the_title_or_ask_to_finish_the_checkli
     assert text.count("or go to A&amp;E now</h1>") == 1
     assert "Emergency: get help now" not in text  # no title repeating the action under it
     assert "You can finish the checklist" not in text
-    assert "however long you have had it" in text  # the reason is still there
+    assert "even if it started days or weeks ago" in text  # the reason is still there
 
 
 def test_reasons_show_the_numbers_that_fired_them_and_soft_signs_say_they_raise_nothing(client):
