@@ -113,11 +113,33 @@ class ChecklistForm(forms.Form):
         result = self.result()
         if result.level == triage.EMERGENCY:
             return result
-        if any(self.cleaned_data.get(code) == YES for code in EMERGENCY_CODES):
-            result = self.result(blanks_as_not_sure=True)
+        assumed = self.blanks_an_emergency_rests_on()
+        if assumed:
+            result = triage.assess_with_not_sure(self.answers(), self.not_sure_codes() + assumed)
             if result.level == triage.EMERGENCY:
                 return result
         return None
+
+    def blanks_an_emergency_rests_on(self) -> list[str]:
+        """The blank risk answers that would make an emergency sign answered yes an emergency.
+
+        Only rules that involve a sign the person said yes to count: two blanks together (leg
+        weakness and cancer) are asked for, not assumed.
+        """
+        said_yes = {code for code in EMERGENCY_CODES if self.cleaned_data.get(code) == YES}
+        if not said_yes:
+            return []
+        answers, not_sure = self.answers(), self.not_sure_codes()
+        assumed = []
+        for blank in self.blank_modifiers():
+            # One blank at a time: all of them together would fire rules between blanks only.
+            result = triage.assess_with_not_sure(answers, [*not_sure, blank])
+            if any(
+                reason.level == triage.EMERGENCY and said_yes & set(reason.answers)
+                for reason in result.reasons
+            ):
+                assumed.append(blank)
+        return assumed
 
     def blank_modifiers(self) -> list[str]:
         """The answers that can change another sign, left blank or unreadable."""

@@ -130,6 +130,8 @@ def _remember_region(response: HttpResponse, region: Region) -> None:
 
 def _answer_label(code: str, answers: dict) -> str:
     label = triage.ANSWER_CODES.get(code, code)
+    if code not in answers:  # "not sure", or blank beside an emergency sign
+        return f"{label} (not known, so counted as the more urgent answer)"
     if code in triage.NUMBER_CODES and answers.get(code) is not None:
         return f"{label}: {answers[code]}"
     return label
@@ -204,7 +206,7 @@ def _result(request: HttpRequest, form: ChecklistForm, result: triage.Result) ->
     region = _region(request, form.cleaned_data.get("region"))
     reasons = _reason_rows(result.reasons_as_dicts(), answers)
     # Named only when the emergency rests on them: a blank counted as the more urgent answer.
-    blank_counted = form.blank_modifiers() if form.result().level != result.level else []
+    blank_counted = form.blanks_an_emergency_rests_on() if form.result() != result else []
     context = {
         "result": result,
         "info": LEVEL_INFO[result.level],

@@ -321,11 +321,26 @@ def test_an_emergency_yes_gives_the_emergency_result_whatever_else_is_blank_or_w
 
 
 def test_tummy_pain_with_age_blank_is_an_emergency_not_a_request_for_the_age(client):
-    response = client.post("/checklist/", {"abdominal_pain": "yes"})
+    response = client.post("/checklist/", {"abdominal_pain": "yes", "vascular_risk": "no"})
 
     assert level_of(response) == "emergency"
     note = response.text[response.text.index('id="emergency-first"') :].split("</div>")[0]
-    assert "counted as the more urgent answer: age in years" in note
+    assert "counted as the more urgent answer: age in years." in note
+    assert "age in years (not known, so counted as the more urgent answer)" in response.text
+
+
+def test_an_emergency_sign_yes_assumes_only_the_blanks_its_own_rules_need(client):
+    # Leg weakness and cancer together would be an emergency, but neither was answered: a
+    # tummy-pain yes does not turn them into reasons the person never gave.
+    text = client.post("/checklist/", {"abdominal_pain": "yes", "age": "30"}).text
+
+    assert level_of(client.post("/checklist/", {"abdominal_pain": "yes", "age": "30"})) == (
+        "emergency"
+    )
+    note = text[text.index('id="emergency-first"') :].split("</div>")[0]
+    assert "aneurysm, heart or circulation disease" in note
+    assert "cancer" not in note and "weakness" not in note
+    assert "has or has had cancer" not in text.split('id="safety"')[0]
 
 
 def test_checklist_pages_need_no_database_queries_for_anonymous_people(
