@@ -463,3 +463,12 @@ def test_a_chosen_region_beats_the_browser_language(client):
     page = client.get("/checklist/", headers={"Accept-Language": "en-US"})
 
     assert '<option value="uk" selected>' in page.text
+
+
+@pytest.mark.parametrize("code", EMERGENCY_CODES)
+def test_any_emergency_sign_answered_yes_alone_gives_the_emergency_card_first(client, code):
+    response = client.post("/checklist/", {code: "yes"})
+
+    assert level_of(response) == "emergency"
+    main = response.text[response.text.index("<main") :]
+    assert main.index('<h1 class="care-heading"') < main.index('href="tel:999"') < main.index("<h2")
