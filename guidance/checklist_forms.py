@@ -211,7 +211,7 @@ class ChecklistForm(forms.Form):
         for question in QUESTIONS:
             value = self.cleaned_data.get(question.code)
             if self._is_not_sure(question):
-                rows.append((question, "Not sure (counted as yes)"))
+                rows.append((question, _not_sure_words(question)))
             elif value not in (None, ""):
                 rows.append((question, _answer_words(question, value)))
         return rows
@@ -227,14 +227,6 @@ class ChecklistForm(forms.Form):
                 pairs.append((not_sure_field(question.code), "on"))
         return pairs
 
-    def problems(self) -> list[tuple[str, str]]:
-        """(question, message) for each answer that could not be read or is still needed."""
-        return [
-            (self.fields[name].label, errors[0])
-            for name, errors in self.errors.items()
-            if name in self.fields
-        ]
-
 
 def _required_message(question) -> str:
     if question.number:
@@ -242,6 +234,12 @@ def _required_message(question) -> str:
     if question.emergency:
         return "Please answer yes or no to this question."
     return "Please answer this question: choose “Not sure” if you do not know."
+
+
+def _not_sure_words(question: Question) -> str:
+    if question.number:
+        return "Not sure (the age giving the most careful result was used)"
+    return "Not sure (counted as yes)"
 
 
 def _answer_words(question: Question, value) -> str:
@@ -274,7 +272,7 @@ def summary_from_answers(answers: dict) -> list[tuple]:
         elif value is False:
             rows.append((question, _answer_words(question, NO)))
         elif value == NOT_SURE_STORED:
-            rows.append((question, "Not sure (counted as yes)"))
+            rows.append((question, _not_sure_words(question)))
         elif value is not None:
             rows.append((question, str(value)))
     return rows

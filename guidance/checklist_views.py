@@ -218,7 +218,7 @@ def _result(request: HttpRequest, form: ChecklistForm, result: triage.Result) ->
         "unsure": form.unsure(),
         "counted_as_yes": form.unsure_counted_as_yes(),
         "blank_counted": [QUESTIONS_BY_CODE[code] for code in blank_counted],
-        "problems": form.problems(),
+        "incomplete": bool(form.errors),
         "unanswered": form.unanswered(),
         "hidden_values": form.hidden_values(),
         "region": region,
