@@ -25,6 +25,8 @@ def every_kind_of_request(client):
     client.post("/checklist/", answers(fever="yes", region="us"))
     client.post("/checklist/", answers(fever="yes", incontinence="yes", _edit="1"))
     client.post("/checklist/", {"age": "500", "bogus": "x"})
+    client.post("/checklist/", {"abdominal_pain": "yes", "age": "500"})  # emergency, unfinished
+    client.post("/checklist/", answers(cancer_history="unsure", age="", age_not_sure="on"))
     client.post("/checklist/", {"_partial": "emergency", "incontinence": "yes"}, headers=htmx)
     client.post(
         "/checklist/",

@@ -472,3 +472,28 @@ def test_any_emergency_sign_answered_yes_alone_gives_the_emergency_card_first(cl
     assert level_of(response) == "emergency"
     main = response.text[response.text.index("<main") :]
     assert main.index('<h1 class="care-heading"') < main.index('href="tel:999"') < main.index("<h2")
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"saddle_numbness": "yes"},
+        {"cancer_history": "yes", "sciatica": "yes"},
+        {"fever": "yes", "age": 50},
+        {"osteoporosis": "yes"},
+        {"duration_weeks": 10, "not_improving": "yes"},
+        {"age": 30},
+    ],
+)
+def test_the_result_heading_is_not_repeated_under_it_and_has_at_most_five_bullets(client, answers):
+    text = client.post("/checklist/", all_no(**answers)).text
+
+    card = re.search(
+        r'<h1 class="care-heading"[^>]*>(.*?)</h1>(.*?)<ul class="care-bullets">(.*?)</ul>',
+        text,
+        re.S,
+    )
+    heading = re.sub(r"<[^>]+>", "", card.group(1).split("</span>", 1)[1])  # no hidden prefix
+    under = re.sub(r"<[^>]+>", "", card.group(2) + card.group(3))
+    assert heading and heading not in under
+    assert 1 <= card.group(3).count("<li>") <= 5
