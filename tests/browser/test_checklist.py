@@ -309,3 +309,16 @@ def test_home_and_about_pages_are_accessible_with_tap_to_call_numbers(
     assert footer_call.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(page)
+
+
+def test_on_a_phone_an_older_persons_severe_new_pain_reaches_at_least_within_days(
+    page_without_js,
+):
+    page = page_without_js
+    page.set_viewport_size(PHONE)
+    page.goto("/checklist/")
+    answer(page, all_no(age=80, duration_weeks=0, severe_pain="yes"))
+    submit(page)
+
+    assert result_level(page) in ("emergency", "same_day", "within_days")
+    assert_in_first_screen(page, page.locator("h1.care-heading"))
