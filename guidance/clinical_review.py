@@ -28,8 +28,7 @@ class ExerciseReview:
 
 
 def _source(source) -> dict:
-    section = f": {source.section}" if getattr(source, "section", "") else ""
-    return {"label": f"{source.guideline}{section}", "url": source.url}
+    return {"label": source.guideline, "section": source.section, "url": source.url}
 
 
 def questions() -> list[dict]:
@@ -91,7 +90,7 @@ def exercises() -> list[ExerciseReview]:
             dose_basis=exercise.dose_basis,
             progression=exercise.progression,
             cautions=exercise.caution_list,
-            sources=[{"label": s.citation, "url": s.url} for s in exercise.sources.all()],
+            sources=[{"label": s.citation, "section": "", "url": s.url} for s in exercise.sources.all()],
         )
         for exercise in rows
     ]

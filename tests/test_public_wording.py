@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 DRAFT_NOTES = re.compile(
     r"to verify|verify on the live page|secondary cop|\(\d{4} copy\)|archived copy|"
     r"clinical reference|section \d+\.\d+|vercel\.app|safety-netting|safety netting|"
-    r"does not raise the level|\bTODO\b|\bFIXME\b|\bself_care\b|\bsame_day\b|\bwithin_days\b",
+    r"Noted: does not raise|\bTODO\b|\bFIXME\b|\bself_care\b|\bsame_day\b|\bwithin_days\b",
     re.IGNORECASE,
 )
 EMERGENCY_NUMBER = re.compile(r"(?<![\d/.:;,-])(999|112|911)(?![\d/])")

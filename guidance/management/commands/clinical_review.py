@@ -4,7 +4,8 @@ from guidance import clinical_review
 
 
 def _source_line(source: dict) -> str:
-    return f"- Source: {source['label']} <{source['url']}>"
+    section = f": {source['section']}" if source["section"] else ""
+    return f"- Source: {source['label']}{section} <{source['url']}>"
 
 
 def _markdown(pack: dict) -> str:
