@@ -1,0 +1,616 @@
+"""Load and fault test: `make soak` (not part of `make test`).
+
+    SOAK_SECONDS=60 SOAK_CONNECTIONS=64 SOAK_DATABASES="sqlite postgresql" \\
+        .venv/bin/python soak/run.py
+
+For each database: a throwaway database (a SQLite file in a temporary directory, or a fresh
+database on the local PostgreSQL cluster, started as .ci/run does), migrated and seeded with one
+person per connection by this script's `seed` step; gunicorn with 4 workers and the production
+settings (DEBUG off, a throwaway SECRET_KEY; HTTPS redirect and secure cookies off, as this is
+plain http on 127.0.0.1) on a free local port. Each connection signs in as its own person (CSRF
+token from the cookie) and for SOAK_SECONDS does a random mix of quick log, edit, delete, undo
+(and a replay of the same undo token), routine reorder, checklist POSTs (result page and a saved
+result) and page reads, keeping its own record of every write the server acknowledged. Halfway,
+one gunicorn worker is killed with SIGKILL. At the end the rows in the database are counted
+against that record:
+
+- lost: an acknowledged quick log, undo or saved result that is not a row; an acknowledged edit
+  whose text is not in the row; an acknowledged delete whose row is back; a routine whose order
+  differs from the acknowledged moves;
+- duplicated: rows nobody acknowledged (e.g. a second row from a replayed undo token);
+- errors: 5xx, connection errors, and any other status the request should not get.
+
+A request cut off by the worker kill is reported as interrupted and its write as "in doubt"
+(either outcome is correct, as the client never had an answer); everything else must match.
+The exit code is non-zero if anything was lost, duplicated or errored. Temporary directories,
+gunicorn, the PostgreSQL database (and the cluster, if this script started it and nobody else
+is connected) are removed at the end.
+"""
+
+import json
+import os
+import random
+import re
+import secrets
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.client import HTTPConnection, HTTPException
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
+CONNECTIONS = int(os.environ.get("SOAK_CONNECTIONS", "64"))
+DATABASES = os.environ.get("SOAK_DATABASES", "sqlite postgresql").split()
+WORKERS = 4
+# One password for everyone, shared with the seed step through the environment.
+PASSWORD = os.environ.setdefault("SOAK_PASSWORD", "soak-" + secrets.token_urlsafe(16))
+ROUTINE_LENGTH = 5
+# A request cut off this soon after the worker kill is counted as interrupted by it.
+KILL_WINDOW = 3.0
+HX = {"HX-Request": "true"}
+
+ENTRY_ID = re.compile(r'<li id="entry-(\d+)" class="entry"')
+UNDO_TOKEN = re.compile(r'name="token" value="([^"]+)"')
+ROUTINE_ITEM = re.compile(r'id="item-(\d+)"')
+SAVED_RESULT = re.compile(r"/checklist/history/(\d+)/$")
+
+
+# The Django side: run as `run.py seed N` and `run.py count` with the database's environment.
+
+
+def django_seed(count: int) -> None:
+    import django
+
+    django.setup()
+    from django.contrib.auth.hashers import make_password
+
+    from backpain.models import User
+    from guidance.checklist_questions import QUESTIONS
+    from guidance.models import Exercise, RoutineItem
+
+    exercises = list(Exercise.objects.order_by("slug")[:ROUTINE_LENGTH])
+    password = make_password(PASSWORD)  # hashed once: the slow hasher is not what is tested
+    people = []
+    for n in range(count):
+        user = User.objects.create(email=f"soak{n}@example.com", password=password, time_zone="UTC")
+        items = [
+            RoutineItem.objects.create(user=user, exercise=exercise, position=position)
+            for position, exercise in enumerate(exercises)
+        ]
+        people.append({"email": user.email, "routine": [item.pk for item in items]})
+    checklist = {q.code: "no" for q in QUESTIONS if q.emergency}
+    print(json.dumps({"people": people, "checklist": checklist}))
+
+
+def django_count() -> None:
+    import django
+
+    django.setup()
+    from backpain.models import User
+    from guidance.models import CheckResult, RoutineItem
+    from journal.models import Entry
+
+    found = {}
+    for user in User.objects.filter(email__startswith="soak"):
+        found[user.email] = {
+            "entries": dict(Entry.objects.for_user(user).values_list("pk", "notes")),
+            "routine": list(RoutineItem.objects.for_user(user).values_list("pk", flat=True)),
+            "results": list(CheckResult.objects.for_user(user).values_list("pk", flat=True)),
+        }
+    print(json.dumps(found))
+
+
+# The client side ------------------------------------------------------------------------------
+
+
+class Unexpected(Exception):
+    """A response the request should never get (its status and the path are the message)."""
+
+
+@dataclass
+class Tally:
+    started: float = 0.0
+    kill_at: float | None = None
+    requests: Counter = field(default_factory=Counter)
+    acknowledged: Counter = field(default_factory=Counter)
+    errors: Counter = field(default_factory=Counter)
+    error_samples: list = field(default_factory=list)
+    interrupted: int = 0
+    replays_acknowledged: int = 0
+    order_mismatches: int = 0
+    latencies: list = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def error(self, kind: str, detail: str) -> None:
+        with self.lock:
+            self.errors[kind] += 1
+            if len(self.error_samples) < 10:
+                self.error_samples.append(f"{kind}: {detail}")
+
+
+class Person:
+    """One connection: signs in, then keeps its own record of every acknowledged write."""
+
+    def __init__(self, port: int, email: str, routine: list[int], checklist: dict, tally: Tally):
+        self.port, self.email, self.checklist, self.tally = port, email, checklist, tally
+        self.cookies: dict[str, str] = {}
+        self.entries: dict[int, str] = {}  # pk -> notes, as acknowledged
+        self.deleted: set[int] = set()
+        self.tokens: list[tuple[str, str]] = []  # (undo token, the deleted entry's notes)
+        self.routine = list(routine)
+        self.results: set[int] = set()
+        self.in_doubt_pks: set[int] = set()
+        self.in_doubt_creates = 0
+        self.in_doubt_results = 0
+        self.routine_in_doubt = False
+        self.pending: tuple[str, int | None] | None = None
+        self.serial = 0
+
+    def request(self, method: str, path: str, data=None, headers=None):
+        body = urlencode(data, doseq=True) if data is not None else None
+        sent = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            sent["X-CSRFToken"] = self.cookies.get("csrftoken", "")
+        sent.update(headers or {})
+        connection = HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            text = response.read().decode()
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, response.headers.get("Location", ""), text
+
+    def sign_in(self) -> None:
+        status, _, _ = self.request("GET", "/accounts/signin/")
+        status, location, _ = self.request(
+            "POST", "/accounts/signin/", {"username": self.email, "password": PASSWORD}
+        )
+        if status != 302 or "signin" in location:
+            raise RuntimeError(f"{self.email} could not sign in: {status} {location}")
+
+    # Each step returns normally when its write was acknowledged as the model expects, raises
+    # Unexpected for a wrong answer; connection errors propagate to `run`.
+
+    def quick_log(self) -> None:
+        self.pending = ("create", None)
+        region = random.choice(["", "neck", "lower_back_left", "upper_back"])
+        status, _, html = self.request(
+            "POST", "/journal/quick/", {"pain": random.randint(0, 10), "region": region}, HX
+        )
+        found = ENTRY_ID.search(html)
+        if status != 200 or not found:
+            raise Unexpected(f"quick log {status}")
+        self.entries[int(found[1])] = ""
+
+    def edit(self) -> None:
+        pk = random.choice(list(self.entries))
+        self.serial += 1
+        notes = f"{self.email} edit {self.serial}"
+        when = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+        data = {"occurred_at": when, "pain": random.randint(0, 10), "notes": notes}
+        data |= {"regions": ["neck"], "triggers": "sitting", "mood": "3"}
+        self.pending = ("edit", pk)
+        status, _, html = self.request("POST", f"/journal/entries/{pk}/edit/", data, HX)
+        if status != 200 or f'id="entry-{pk}"' not in html or notes not in html:
+            raise Unexpected(f"edit {status}")
+        self.entries[pk] = notes
+
+    def delete(self) -> None:
+        pk = random.choice(list(self.entries))
+        self.pending = ("delete", pk)
+        status, _, html = self.request("POST", f"/journal/entries/{pk}/delete/", {}, HX)
+        token = UNDO_TOKEN.search(html)
+        if status != 200 or not token:
+            raise Unexpected(f"delete {status}")
+        self.tokens.append((token[1], self.entries.pop(pk)))
+        self.deleted.add(pk)
+
+    def undo(self) -> None:
+        token, notes = self.tokens.pop(random.randrange(len(self.tokens)))
+        self.pending = ("create", None)
+        status, _, html = self.request("POST", "/journal/entries/restore/", {"token": token}, HX)
+        found = ENTRY_ID.search(html)
+        if status != 200 or not found:
+            raise Unexpected(f"undo {status}")
+        restored = int(found[1])
+        self.entries[restored] = notes
+        if random.random() < 0.25:
+            self.replay_undo(token, restored)
+
+    def replay_undo(self, token: str, restored: int) -> None:
+        """The same Undo sent again (a double click, a resent form): it may say it is done, or
+        refuse, but a second row from it is a duplicate, which the count at the end finds."""
+        self.pending = ("create", None)
+        status, _, html = self.request("POST", "/journal/entries/restore/", {"token": token}, HX)
+        if status >= 500:
+            raise Unexpected(f"replayed undo {status}")
+        found = ENTRY_ID.search(html)
+        if status == 200 and found and int(found[1]) != restored:
+            with self.tally.lock:
+                self.tally.replays_acknowledged += 1
+
+    def move(self) -> None:
+        pk = random.choice(self.routine)
+        direction = random.choice(["up", "down"])
+        index = self.routine.index(pk)
+        target = index - 1 if direction == "up" else index + 1
+        expected = list(self.routine)
+        if 0 <= target < len(expected):
+            expected[index], expected[target] = expected[target], expected[index]
+        self.pending = ("move", None)
+        path = f"/exercises/routine/{pk}/move/"
+        status, _, html = self.request("POST", path, {"direction": direction}, HX)
+        if status != 200:
+            raise Unexpected(f"move {status}")
+        shown = [int(item) for item in ROUTINE_ITEM.findall(html)]
+        if shown != expected:
+            with self.tally.lock:
+                self.tally.order_mismatches += 1
+        self.routine = shown
+
+    def checklist_save(self) -> None:
+        self.pending = ("result", None)
+        status, location, _ = self.request("POST", "/checklist/save/", self.checklist)
+        found = SAVED_RESULT.search(location)
+        if status != 302 or not found:
+            raise Unexpected(f"checklist save {status} {location}")
+        self.results.add(int(found[1]))
+
+    def checklist_result(self) -> None:
+        status, _, _ = self.request("POST", "/checklist/", self.checklist)
+        if status != 200:
+            raise Unexpected(f"checklist result {status}")
+
+    def read(self) -> None:
+        path = random.choice(
+            ["/journal/", "/exercises/routine/", "/checklist/history/", "/journal/trends/"]
+        )
+        status, _, _ = self.request("GET", path)
+        if status != 200:
+            raise Unexpected(f"GET {path} {status}")
+
+    def choose(self):
+        steps = [(self.quick_log, 20), (self.move, 25), (self.read, 12)]
+        steps += [(self.checklist_save, 5), (self.checklist_result, 3)]
+        if self.entries:
+            steps += [(self.edit, 15), (self.delete, 12 if len(self.entries) < 20 else 30)]
+        if self.tokens:
+            steps.append((self.undo, 10))
+        return random.choices([s for s, _ in steps], [w for _, w in steps])[0]
+
+    def run(self, deadline: float) -> None:
+        while time.monotonic() < deadline:
+            step = self.choose()
+            self.pending = None  # what a cut-off request may have written: set by each write
+            began = time.monotonic()
+            try:
+                step()
+            except Unexpected as error:
+                self.tally.error("unexpected response", f"{self.email}: {error}")
+            except (OSError, HTTPException) as error:
+                self.cut_off(began, error)
+            else:
+                with self.tally.lock:
+                    self.tally.acknowledged[step.__name__] += 1
+            with self.tally.lock:
+                self.tally.requests[step.__name__] += 1
+                self.tally.latencies.append(time.monotonic() - began)
+
+    def cut_off(self, began: float, error: Exception) -> None:
+        kill_at = self.tally.kill_at
+        if kill_at is not None and began <= kill_at <= time.monotonic() <= kill_at + KILL_WINDOW:
+            with self.tally.lock:
+                self.tally.interrupted += 1
+        else:
+            self.tally.error("connection error", f"{self.email}: {error!r}")
+        # Whatever that request wrote, or did not, is in doubt.
+        kind, pk = self.pending or (None, None)
+        if kind == "create":
+            self.in_doubt_creates += 1
+        elif kind in ("edit", "delete"):
+            self.in_doubt_pks.add(pk)
+            self.entries.pop(pk, None)
+        elif kind == "move":
+            self.routine_in_doubt = True
+        elif kind == "result":
+            self.in_doubt_results += 1
+
+    def check(self, found: dict) -> tuple[list[str], list[str]]:
+        """(lost, duplicated): the rows against what this person was told."""
+        lost, duplicated = [], []
+        rows = {int(pk): notes for pk, notes in found["entries"].items()}
+        for pk, notes in self.entries.items():
+            if pk not in rows:
+                lost.append(f"{self.email}: entry {pk} acknowledged but not in the database")
+            elif rows[pk] != notes:
+                lost.append(f"{self.email}: entry {pk} holds {rows[pk]!r}, not {notes!r}")
+        for pk in self.deleted - self.in_doubt_pks - set(self.entries):
+            if pk in rows:
+                lost.append(f"{self.email}: entry {pk} was deleted but is back")
+        unexplained = set(rows) - set(self.entries) - self.in_doubt_pks
+        extra = len(unexplained) - self.in_doubt_creates
+        if extra > 0:
+            duplicated.append(f"{self.email}: {extra} entries nobody was told about")
+        if not self.routine_in_doubt and found["routine"] != self.routine:
+            lost.append(f"{self.email}: routine {found['routine']}, acknowledged {self.routine}")
+        if sorted(found["routine"]) != sorted(self.routine):
+            lost.append(f"{self.email}: routine items {found['routine']} changed")
+        results = set(found["results"])
+        for pk in self.results - results:
+            lost.append(f"{self.email}: saved result {pk} not in the database")
+        if len(results - self.results) > self.in_doubt_results:
+            duplicated.append(f"{self.email}: saved results nobody was told about")
+        return lost, duplicated
+
+
+# Orchestration --------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def as_postgres(command: str, check: bool = True) -> str:
+    done = subprocess.run(
+        ["su", "postgres", "-c", command], capture_output=True, text=True, check=check
+    )
+    return done.stdout.strip()
+
+
+class PostgreSQL:
+    """A throwaway database on the local cluster, started as .ci/run does."""
+
+    def __init__(self):
+        self.started_cluster = False
+        self.name = f"soak_{secrets.token_hex(4)}"
+        if not shutil.which("pg_lsclusters"):
+            raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
+        cluster = subprocess.run(
+            ["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        if not cluster:
+            raise RuntimeError("no PostgreSQL cluster: pg_createcluster 15 main")
+        self.version, self.cluster, self.port, status = cluster[:4]
+        if status != "online":
+            subprocess.run(["pg_ctlcluster", self.version, self.cluster, "start"], check=True)
+            self.started_cluster = True
+        for _ in range(30):
+            if subprocess.run(["pg_isready", "-q", "-p", self.port]).returncode == 0:
+                break
+            time.sleep(1)
+        psql = f"psql -p {self.port} -qtAc"
+        role = "SELECT 1 FROM pg_roles WHERE rolname = 'backpain'"
+        if as_postgres(f"{psql} {shlex.quote(role)}") != "1":
+            create = "CREATE ROLE backpain LOGIN CREATEDB PASSWORD 'backpain'"
+            as_postgres(f"{psql} {shlex.quote(create)}")
+        as_postgres(f"createdb -p {self.port} -O backpain {self.name}")
+        self.url = f"postgres://backpain:backpain@127.0.0.1:{self.port}/{self.name}"
+
+    def drop(self) -> None:
+        as_postgres(f"dropdb -p {self.port} --if-exists --force {self.name}", check=False)
+        if self.started_cluster:
+            others = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+            busy = as_postgres(f"psql -p {self.port} -qtAc {shlex.quote(others)}", check=False)
+            if busy == "1":  # only the query itself: nobody else is using the cluster
+                subprocess.run(["pg_ctlcluster", self.version, self.cluster, "stop"], check=False)
+
+
+def soak(database: str, work: Path, environment: dict) -> bool:
+    label = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[database]
+    postgres = None
+    gunicorn = None
+    try:
+        if database == "sqlite":
+            url = f"sqlite:///{work / 'soak.sqlite3'}"
+        else:
+            postgres = PostgreSQL()
+            url = postgres.url
+        env = {**environment, "DATABASE_URL": url}
+
+        def django(*args: str) -> str:
+            done = subprocess.run(
+                [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
+            )
+            if done.returncode:
+                raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+            return done.stdout
+
+        django("manage.py", "migrate", "--noinput", "-v0")
+        seeded = json.loads(django(__file__, "seed", str(CONNECTIONS)))
+
+        port = free_port()
+        log = work / f"gunicorn-{database}.log"
+        gunicorn = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "backpain.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                f"--workers={WORKERS}",
+                "--timeout=120",
+                "--backlog=2048",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        tally = Tally()
+        people = [
+            Person(port, p["email"], p["routine"], seeded["checklist"], tally)
+            for p in seeded["people"]
+        ]
+        wait_for(port, gunicorn)
+        signing_in = [threading.Thread(target=p.sign_in) for p in people]
+        for thread in signing_in:
+            thread.start()
+        for thread in signing_in:
+            thread.join()
+        if any("sessionid" not in p.cookies for p in people):
+            raise RuntimeError("not everyone could sign in")
+
+        tally.started = time.monotonic()
+        deadline = tally.started + SECONDS
+        threads = [threading.Thread(target=p.run, args=(deadline,)) for p in people]
+        for thread in threads:
+            thread.start()
+        time.sleep(SECONDS / 2)
+        workers = children(gunicorn.pid)
+        victim = random.choice(workers)
+        tally.kill_at = time.monotonic()
+        os.kill(victim, signal.SIGKILL)
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - tally.started
+        respawned = len(children(gunicorn.pid))
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=60)
+        gunicorn = None
+
+        found = json.loads(django(__file__, "count"))
+        lost, duplicated = [], []
+        for person in people:
+            person_lost, person_duplicated = person.check(found[person.email])
+            lost += person_lost
+            duplicated += person_duplicated
+        in_doubt = sum(
+            p.in_doubt_creates + len(p.in_doubt_pks) + p.in_doubt_results + p.routine_in_doubt
+            for p in people
+        )
+        errors = sum(tally.errors.values())
+        total = sum(tally.requests.values())
+        latencies = sorted(tally.latencies)
+        ok = not (errors or lost or duplicated or tally.replays_acknowledged)
+        ok = ok and not tally.order_mismatches
+
+        print(f"== {label}: {CONNECTIONS} connections, {elapsed:.0f} s, gunicorn {WORKERS} workers")
+        print(
+            f"requests: {total} ({total / elapsed:.0f}/s; median "
+            f"{latencies[len(latencies) // 2] * 1000:.0f} ms, "
+            f"99th {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms)"
+        )
+        print(
+            "  by kind (acknowledged/sent): "
+            + ", ".join(
+                f"{name} {tally.acknowledged[name]}/{sent}"
+                for name, sent in sorted(tally.requests.items())
+            )
+        )
+        print(
+            f"errors: {errors} (5xx and other wrong answers: {tally.errors['unexpected response']},"
+            f" connection errors: {tally.errors['connection error']})"
+        )
+        for sample in tally.error_samples:
+            print(f"  {sample}")
+        print(
+            f"worker kill: pid {victim} (SIGKILL) at {tally.kill_at - tally.started:.0f} s; "
+            f"{tally.interrupted} request(s) cut off, {in_doubt} write(s) in doubt; "
+            f"{respawned} workers after"
+        )
+        print(f"lost writes: {len(lost)}")
+        for line in lost[:10]:
+            print(f"  {line}")
+        print(
+            f"duplicated writes: {len(duplicated)} "
+            f"(replayed undo tokens that restored again: {tally.replays_acknowledged})"
+        )
+        for line in duplicated[:10]:
+            print(f"  {line}")
+        print(f"routine order differing from the acknowledged moves: {tally.order_mismatches}")
+        if not ok and log.exists():
+            server_errors = [line for line in log.read_text().splitlines() if "Error" in line]
+            for line in server_errors[-10:]:
+                print(f"  gunicorn: {line}")
+        print(f"result: {'OK' if ok else 'FAILED'}")
+        return ok
+    finally:
+        if gunicorn is not None:
+            gunicorn.kill()
+            gunicorn.wait()
+        if postgres is not None:
+            postgres.drop()
+
+
+def wait_for(port: int, gunicorn: subprocess.Popen) -> None:
+    for _ in range(120):
+        if gunicorn.poll() is not None:
+            raise RuntimeError("gunicorn stopped at start")
+        try:
+            connection = HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/accounts/signin/")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("gunicorn did not answer")
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="soak-"))
+    try:
+        # The production settings, but static files collected into the temporary directory.
+        (work / "soak_settings.py").write_text(
+            f"from backpain.settings import *  # noqa\nSTATIC_ROOT = {str(work / 'static')!r}\n"
+        )
+        environment = {
+            **os.environ,
+            "PYTHONPATH": f"{work}{os.pathsep}{ROOT}",
+            "DJANGO_SETTINGS_MODULE": "soak_settings",
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "ALLOWED_HOSTS": "127.0.0.1",
+        }
+        done = subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=environment,
+        )
+        if done.returncode:
+            return 1
+        results = [soak(database, work, environment) for database in DATABASES]
+        return 0 if all(results) else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["seed"]:
+        django_seed(int(sys.argv[2]))
+    elif sys.argv[1:2] == ["count"]:
+        django_count()
+    else:
+        sys.exit(main())
