@@ -9,18 +9,20 @@ person per connection by this script's `seed` step; gunicorn with 4 workers and 
 settings (DEBUG off, a throwaway SECRET_KEY; HTTPS redirect and secure cookies off, as this is
 plain http on 127.0.0.1) on a free local port. Each connection signs in as its own person (CSRF
 token from the cookie) and for SOAK_SECONDS does a random mix of quick log, edit, delete, undo
-(and a replay of the same undo token), routine reorder, checklist POSTs (result page and a saved
-result) and page reads, keeping its own record of every write the server acknowledged. Halfway,
-one gunicorn worker is killed with SIGKILL. At the end the rows in the database are counted
-against that record:
+(now and then twice at once, or again later), one entry deleted twice at once or edited and
+deleted at once, routine reorder, checklist POSTs (the result page and a saved result) and page
+reads, keeping its own record of every write the server acknowledged. A third and two thirds of
+the way through, a gunicorn worker is killed with SIGKILL. At the end the rows in the database
+are counted against that record:
 
 - lost: an acknowledged quick log, undo or saved result that is not a row; an acknowledged edit
   whose text is not in the row; an acknowledged delete whose row is back; a routine whose order
   differs from the acknowledged moves;
-- duplicated: rows nobody acknowledged (e.g. a second row from a replayed undo token);
+- duplicated: rows nobody acknowledged (e.g. a second row from one undo token), and a second
+  undo token or restored row for one deleted entry;
 - errors: 5xx, connection errors, and any other status the request should not get.
 
-A request cut off by the worker kill is reported as interrupted and its write as "in doubt"
+A request cut off by a worker kill is reported as interrupted and its write as "in doubt"
 (either outcome is correct, as the client never had an answer); everything else must match.
 The exit code is non-zero if anything was lost, duplicated or errored. Temporary directories,
 gunicorn, the PostgreSQL database (and the cluster, if this script started it and nobody else
@@ -60,6 +62,7 @@ ROUTINE_LENGTH = 5
 # A request cut off this soon after the worker kill is counted as interrupted by it.
 KILL_WINDOW = 3.0
 HX = {"HX-Request": "true"}
+UNDO_WITHIN = 100  # seconds; journal.views.UNDO_SECONDS is 120
 
 ENTRY_ID = re.compile(r'<li id="entry-(\d+)" class="entry"')
 UNDO_TOKEN = re.compile(r'name="token" value="([^"]+)"')
@@ -116,19 +119,24 @@ def django_count() -> None:
 
 
 class Unexpected(Exception):
-    """A response the request should never get (its status and the path are the message)."""
+    """A response the request should never get."""
+
+    def __init__(self, what: str, status: int):
+        super().__init__(f"{what} {status}")
+        self.status = status
 
 
 @dataclass
 class Tally:
     started: float = 0.0
-    kill_at: float | None = None
+    kills: list = field(default_factory=list)  # (pid, when)
+    http: int = 0
     requests: Counter = field(default_factory=Counter)
     acknowledged: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
     error_samples: list = field(default_factory=list)
     interrupted: int = 0
-    replays_acknowledged: int = 0
+    restored_twice: int = 0
     order_mismatches: int = 0
     latencies: list = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -146,9 +154,11 @@ class Person:
     def __init__(self, port: int, email: str, routine: list[int], checklist: dict, tally: Tally):
         self.port, self.email, self.checklist, self.tally = port, email, checklist, tally
         self.cookies: dict[str, str] = {}
-        self.entries: dict[int, str] = {}  # pk -> notes, as acknowledged
+        self.entries: dict[int, str | None] = {}  # pk -> notes as acknowledged (None: either)
         self.deleted: set[int] = set()
-        self.tokens: list[tuple[str, str]] = []  # (undo token, the deleted entry's notes)
+        # (undo token, the deleted entry's notes or None if they may be either, its pk, when)
+        self.tokens: list[tuple[str, str | None, int, float]] = []
+        self.restored_from: set[int] = set()  # deleted entries an undo brought back
         self.routine = list(routine)
         self.results: set[int] = set()
         self.in_doubt_pks: set[int] = set()
@@ -165,6 +175,8 @@ class Person:
             sent["Content-Type"] = "application/x-www-form-urlencoded"
             sent["X-CSRFToken"] = self.cookies.get("csrftoken", "")
         sent.update(headers or {})
+        with self.tally.lock:
+            self.tally.http += 1
         connection = HTTPConnection("127.0.0.1", self.port, timeout=120)
         try:
             connection.request(method, path, body=body, headers=sent)
@@ -196,20 +208,45 @@ class Person:
         )
         found = ENTRY_ID.search(html)
         if status != 200 or not found:
-            raise Unexpected(f"quick log {status}")
+            raise Unexpected("quick log", status)
         self.entries[int(found[1])] = ""
 
-    def edit(self) -> None:
-        pk = random.choice(list(self.entries))
+    def edit_request(self, pk: int) -> tuple[tuple, str]:
         self.serial += 1
         notes = f"{self.email} edit {self.serial}"
         when = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
         data = {"occurred_at": when, "pain": random.randint(0, 10), "notes": notes}
         data |= {"regions": ["neck"], "triggers": "sitting", "mood": "3"}
+        return ("POST", f"/journal/entries/{pk}/edit/", data, HX), notes
+
+    def at_once(self, *requests: tuple) -> list:
+        """The requests sent together, each on its own connection, as from a double click or
+        two tabs; a connection error in either is raised once both have finished."""
+        answers: list = [None] * len(requests)
+
+        def send(n: int) -> None:
+            try:
+                answers[n] = self.request(*requests[n])
+            except (OSError, HTTPException) as error:
+                answers[n] = error
+
+        threads = [threading.Thread(target=send, args=(n,)) for n in range(len(requests))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for answer in answers:
+            if isinstance(answer, Exception):
+                raise answer
+        return answers
+
+    def edit(self) -> None:
+        pk = random.choice(list(self.entries))
+        request, notes = self.edit_request(pk)
         self.pending = ("edit", pk)
-        status, _, html = self.request("POST", f"/journal/entries/{pk}/edit/", data, HX)
+        status, _, html = self.request(*request)
         if status != 200 or f'id="entry-{pk}"' not in html or notes not in html:
-            raise Unexpected(f"edit {status}")
+            raise Unexpected("edit", status)
         self.entries[pk] = notes
 
     def delete(self) -> None:
@@ -218,33 +255,69 @@ class Person:
         status, _, html = self.request("POST", f"/journal/entries/{pk}/delete/", {}, HX)
         token = UNDO_TOKEN.search(html)
         if status != 200 or not token:
-            raise Unexpected(f"delete {status}")
-        self.tokens.append((token[1], self.entries.pop(pk)))
+            raise Unexpected("delete", status)
+        self.deleted_with(pk, token[1], self.entries.pop(pk))
+
+    def deleted_with(self, pk: int, token: str, notes: str | None) -> None:
+        self.tokens.append((token, notes, pk, time.monotonic()))
         self.deleted.add(pk)
 
-    def undo(self) -> None:
-        token, notes = self.tokens.pop(random.randrange(len(self.tokens)))
-        self.pending = ("create", None)
-        status, _, html = self.request("POST", "/journal/entries/restore/", {"token": token}, HX)
-        found = ENTRY_ID.search(html)
-        if status != 200 or not found:
-            raise Unexpected(f"undo {status}")
-        restored = int(found[1])
-        self.entries[restored] = notes
-        if random.random() < 0.25:
-            self.replay_undo(token, restored)
+    def race(self) -> None:
+        """One entry deleted twice at once, or edited and deleted at once. In either order the
+        entry ends up deleted, with one undo token: the edit that comes second is a 404, and so
+        is the second delete (two tokens for one entry would allow two restores)."""
+        pk = random.choice(list(self.entries))
+        delete = ("POST", f"/journal/entries/{pk}/delete/", {}, HX)
+        edit, notes = self.edit_request(pk)
+        other = random.choice([delete, edit])
+        self.pending = ("delete", pk)
+        answers = self.at_once(delete, other)
+        if any(status >= 500 for status, _, _ in answers):
+            raise Unexpected("edit or delete at once", max(a[0] for a in answers))
+        tokens = [UNDO_TOKEN.search(html) for _, _, html in answers]
+        tokens = [token[1] for token in tokens if token]
+        if other is delete and sorted(a[0] for a in answers) != [200, 404]:
+            raise Unexpected("two deletes at once", max(a[0] for a in answers))
+        if other is edit and (answers[0][0] != 200 or answers[1][0] not in (200, 404)):
+            raise Unexpected("edit and delete at once", max(a[0] for a in answers))
+        # The token holds the notes as they were when the delete ran, before or after the edit.
+        edited_first = other is edit and answers[1][0] == 200
+        before = self.entries.pop(pk)
+        for token in tokens:
+            self.deleted_with(pk, token, None if edited_first else before)
+        if len(tokens) != 1:
+            raise Unexpected(f"{len(tokens)} undo tokens for one delete", 200)
 
-    def replay_undo(self, token: str, restored: int) -> None:
-        """The same Undo sent again (a double click, a resent form): it may say it is done, or
-        refuse, but a second row from it is a duplicate, which the count at the end finds."""
+    def undo(self) -> None:
+        """Undo, sometimes twice at once (a double click) or again later (a resent form): it
+        may say it is done, or refuse, but only one row may come back."""
+        token, notes, deleted_pk, _ = self.tokens.pop(random.randrange(len(self.tokens)))
         self.pending = ("create", None)
-        status, _, html = self.request("POST", "/journal/entries/restore/", {"token": token}, HX)
-        if status >= 500:
-            raise Unexpected(f"replayed undo {status}")
-        found = ENTRY_ID.search(html)
-        if status == 200 and found and int(found[1]) != restored:
-            with self.tally.lock:
-                self.tally.replays_acknowledged += 1
+        undo = ("POST", "/journal/entries/restore/", {"token": token}, HX)
+        chance = random.random()
+        if chance < 0.15:
+            answers = self.at_once(undo, undo)
+        else:
+            answers = [self.request(*undo)]
+            if chance < 0.3:
+                answers.append(self.request(*undo))
+        restored = set()
+        for status, _, html in answers:
+            if status >= 500:
+                raise Unexpected("undo", status)
+            found = ENTRY_ID.search(html)
+            if status == 200 and found:
+                restored.add(int(found[1]))
+        if not restored:
+            raise Unexpected("undo", answers[0][0])
+        # One row may come back per deleted entry; any other is a duplicate, which the count at
+        # the end finds too, as nobody is told about it.
+        keep = [] if deleted_pk in self.restored_from else sorted(restored)[:1]
+        with self.tally.lock:
+            self.tally.restored_twice += len(restored) - len(keep)
+        for pk in keep:
+            self.entries[pk] = notes
+        self.restored_from.add(deleted_pk)
 
     def move(self) -> None:
         pk = random.choice(self.routine)
@@ -258,25 +331,26 @@ class Person:
         path = f"/exercises/routine/{pk}/move/"
         status, _, html = self.request("POST", path, {"direction": direction}, HX)
         if status != 200:
-            raise Unexpected(f"move {status}")
+            raise Unexpected("move", status)
         shown = [int(item) for item in ROUTINE_ITEM.findall(html)]
-        if shown != expected:
+        if shown != expected and not self.routine_in_doubt:
             with self.tally.lock:
                 self.tally.order_mismatches += 1
-        self.routine = shown
+        # After a move that was cut off, the order the server shows is the one to go on from.
+        self.routine, self.routine_in_doubt = shown, False
 
     def checklist_save(self) -> None:
         self.pending = ("result", None)
         status, location, _ = self.request("POST", "/checklist/save/", self.checklist)
         found = SAVED_RESULT.search(location)
         if status != 302 or not found:
-            raise Unexpected(f"checklist save {status} {location}")
+            raise Unexpected(f"checklist save to {location!r}", status)
         self.results.add(int(found[1]))
 
     def checklist_result(self) -> None:
         status, _, _ = self.request("POST", "/checklist/", self.checklist)
         if status != 200:
-            raise Unexpected(f"checklist result {status}")
+            raise Unexpected("checklist result", status)
 
     def read(self) -> None:
         path = random.choice(
@@ -284,13 +358,16 @@ class Person:
         )
         status, _, _ = self.request("GET", path)
         if status != 200:
-            raise Unexpected(f"GET {path} {status}")
+            raise Unexpected(f"GET {path}", status)
 
     def choose(self):
+        # The app honours an undo for two minutes; a longer soak lets older tokens go.
+        self.tokens = [t for t in self.tokens if time.monotonic() - t[3] < UNDO_WITHIN]
         steps = [(self.quick_log, 20), (self.move, 25), (self.read, 12)]
         steps += [(self.checklist_save, 5), (self.checklist_result, 3)]
         if self.entries:
             steps += [(self.edit, 15), (self.delete, 12 if len(self.entries) < 20 else 30)]
+            steps.append((self.race, 5))
         if self.tokens:
             steps.append((self.undo, 10))
         return random.choices([s for s, _ in steps], [w for _, w in steps])[0]
@@ -303,7 +380,8 @@ class Person:
             try:
                 step()
             except Unexpected as error:
-                self.tally.error("unexpected response", f"{self.email}: {error}")
+                kind = "5xx" if error.status >= 500 else "wrong answer"
+                self.tally.error(kind, f"{self.email}: {error}")
             except (OSError, HTTPException) as error:
                 self.cut_off(began, error)
             else:
@@ -314,8 +392,8 @@ class Person:
                 self.tally.latencies.append(time.monotonic() - began)
 
     def cut_off(self, began: float, error: Exception) -> None:
-        kill_at = self.tally.kill_at
-        if kill_at is not None and began <= kill_at <= time.monotonic() <= kill_at + KILL_WINDOW:
+        now = time.monotonic()
+        if any(began <= when <= now <= when + KILL_WINDOW for _, when in self.tally.kills):
             with self.tally.lock:
                 self.tally.interrupted += 1
         else:
@@ -339,15 +417,15 @@ class Person:
         for pk, notes in self.entries.items():
             if pk not in rows:
                 lost.append(f"{self.email}: entry {pk} acknowledged but not in the database")
-            elif rows[pk] != notes:
+            elif notes is not None and rows[pk] != notes:
                 lost.append(f"{self.email}: entry {pk} holds {rows[pk]!r}, not {notes!r}")
         for pk in self.deleted - self.in_doubt_pks - set(self.entries):
             if pk in rows:
                 lost.append(f"{self.email}: entry {pk} was deleted but is back")
-        unexplained = set(rows) - set(self.entries) - self.in_doubt_pks
+        unexplained = sorted(set(rows) - set(self.entries) - self.in_doubt_pks)
         extra = len(unexplained) - self.in_doubt_creates
-        if extra > 0:
-            duplicated.append(f"{self.email}: {extra} entries nobody was told about")
+        for _ in range(max(extra, 0)):
+            duplicated.append(f"{self.email}: a row nobody was told about among {unexplained}")
         if not self.routine_in_doubt and found["routine"] != self.routine:
             lost.append(f"{self.email}: routine {found['routine']}, acknowledged {self.routine}")
         if sorted(found["routine"]) != sorted(self.routine):
@@ -355,8 +433,8 @@ class Person:
         results = set(found["results"])
         for pk in self.results - results:
             lost.append(f"{self.email}: saved result {pk} not in the database")
-        if len(results - self.results) > self.in_doubt_results:
-            duplicated.append(f"{self.email}: saved results nobody was told about")
+        for _ in range(len(results - self.results) - self.in_doubt_results):
+            duplicated.append(f"{self.email}: a saved result nobody was told about")
         return lost, duplicated
 
 
@@ -479,16 +557,18 @@ def soak(database: str, work: Path, environment: dict) -> bool:
         if any("sessionid" not in p.cookies for p in people):
             raise RuntimeError("not everyone could sign in")
 
-        tally.started = time.monotonic()
+        tally.started, tally.http = time.monotonic(), 0
         deadline = tally.started + SECONDS
         threads = [threading.Thread(target=p.run, args=(deadline,)) for p in people]
         for thread in threads:
             thread.start()
-        time.sleep(SECONDS / 2)
-        workers = children(gunicorn.pid)
-        victim = random.choice(workers)
-        tally.kill_at = time.monotonic()
-        os.kill(victim, signal.SIGKILL)
+        # Two kills, a third and two thirds of the way: with every worker busy and most steps
+        # writing, each is likely to land in the middle of a write.
+        for at in (SECONDS / 3, SECONDS * 2 / 3):
+            time.sleep(max(0.0, tally.started + at - time.monotonic()))
+            victim = random.choice(children(gunicorn.pid))
+            os.kill(victim, signal.SIGKILL)
+            tally.kills.append((victim, time.monotonic()))
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - tally.started
@@ -508,9 +588,9 @@ def soak(database: str, work: Path, environment: dict) -> bool:
             for p in people
         )
         errors = sum(tally.errors.values())
-        total = sum(tally.requests.values())
+        total = tally.http
         latencies = sorted(tally.latencies)
-        ok = not (errors or lost or duplicated or tally.replays_acknowledged)
+        ok = not (errors or lost or duplicated or tally.restored_twice)
         ok = ok and not tally.order_mismatches
 
         print(f"== {label}: {CONNECTIONS} connections, {elapsed:.0f} s, gunicorn {WORKERS} workers")
@@ -520,29 +600,30 @@ def soak(database: str, work: Path, environment: dict) -> bool:
             f"99th {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms)"
         )
         print(
-            "  by kind (acknowledged/sent): "
+            "  steps acknowledged/sent: "
             + ", ".join(
                 f"{name} {tally.acknowledged[name]}/{sent}"
                 for name, sent in sorted(tally.requests.items())
             )
         )
         print(
-            f"errors: {errors} (5xx and other wrong answers: {tally.errors['unexpected response']},"
-            f" connection errors: {tally.errors['connection error']})"
+            f"errors: {errors} (5xx: {tally.errors['5xx']}, connection errors: "
+            f"{tally.errors['connection error']}, other wrong answers: "
+            f"{tally.errors['wrong answer']})"
         )
         for sample in tally.error_samples:
             print(f"  {sample}")
+        kills = ", ".join(f"pid {pid} at {when - tally.started:.0f} s" for pid, when in tally.kills)
         print(
-            f"worker kill: pid {victim} (SIGKILL) at {tally.kill_at - tally.started:.0f} s; "
-            f"{tally.interrupted} request(s) cut off, {in_doubt} write(s) in doubt; "
-            f"{respawned} workers after"
+            f"workers killed (SIGKILL): {kills}; {tally.interrupted} request(s) cut off, "
+            f"{in_doubt} write(s) in doubt; {respawned} workers running after"
         )
         print(f"lost writes: {len(lost)}")
         for line in lost[:10]:
             print(f"  {line}")
         print(
             f"duplicated writes: {len(duplicated)} "
-            f"(replayed undo tokens that restored again: {tally.replays_acknowledged})"
+            f"(undos that brought one deleted entry back twice: {tally.restored_twice})"
         )
         for line in duplicated[:10]:
             print(f"  {line}")
