@@ -422,7 +422,7 @@ class Person:
         for pk in self.deleted - self.in_doubt_pks - set(self.entries):
             if pk in rows:
                 lost.append(f"{self.email}: entry {pk} was deleted but is back")
-        unexplained = sorted(set(rows) - set(self.entries) - self.in_doubt_pks)
+        unexplained = sorted(set(rows) - set(self.entries) - self.in_doubt_pks - self.deleted)
         extra = len(unexplained) - self.in_doubt_creates
         for _ in range(max(extra, 0)):
             duplicated.append(f"{self.email}: a row nobody was told about among {unexplained}")
