@@ -137,6 +137,7 @@ class Tally:
     errors: Counter = field(default_factory=Counter)
     error_samples: list = field(default_factory=list)
     interrupted: int = 0
+    in_doubt: int = 0
     restored_twice: int = 0
     order_mismatches: int = 0
     latencies: list = field(default_factory=list)
@@ -433,6 +434,9 @@ class Person:
             self.tally.error("connection error", f"{self.email}: {error!r}")
         # Whatever that request wrote, or did not, is in doubt.
         kind, pk = self.pending or (None, None)
+        if kind:
+            with self.tally.lock:
+                self.tally.in_doubt += 1
         if kind == "create":
             self.in_doubt_creates += 1
         elif kind in ("edit", "delete"):
@@ -616,10 +620,6 @@ def soak(database: str, work: Path, environment: dict) -> bool:
             person_lost, person_duplicated = person.check(found[person.email])
             lost += person_lost
             duplicated += person_duplicated
-        in_doubt = sum(
-            p.in_doubt_creates + len(p.in_doubt_pks) + p.in_doubt_results + p.routine_in_doubt
-            for p in people
-        )
         errors = sum(tally.errors.values())
         total = tally.http
         latencies = sorted(tally.latencies)
@@ -649,7 +649,7 @@ def soak(database: str, work: Path, environment: dict) -> bool:
         kills = ", ".join(f"pid {pid} at {when - tally.started:.0f} s" for pid, when in tally.kills)
         print(
             f"workers killed (SIGKILL): {kills}; {tally.interrupted} request(s) cut off, "
-            f"{in_doubt} write(s) in doubt; {respawned} workers running after"
+            f"{tally.in_doubt} of them writing (in doubt); {respawned} workers running after"
         )
         print(f"lost writes: {len(lost)}")
         for line in lost[:10]:
