@@ -158,9 +158,11 @@ class Person:
         self.cookies: dict[str, str] = {}
         self.entries: dict[int, str | None] = {}  # pk -> notes as acknowledged (None: either)
         self.deleted: set[int] = set()
-        # (undo token, the deleted entry's notes or None if they may be either, its pk, when)
-        self.tokens: list[tuple[str, str | None, int, float]] = []
-        self.restored_from: set[int] = set()  # deleted entries an undo brought back
+        # (undo token, the deleted entry's notes or None if they may be either, its pk, the
+        # deletion's number, when); two tokens from one deletion share its number.
+        self.tokens: list[tuple[str, str | None, int, int, float]] = []
+        self.deletions = 0
+        self.restored_from: set[int] = set()  # deletions an undo took back
         self.routine = [pk for pk, _ in routine]
         self.slugs = dict(routine)  # routine item pk -> exercise slug
         self.results: set[int] = set()
@@ -259,10 +261,11 @@ class Person:
         token = UNDO_TOKEN.search(html)
         if status != 200 or not token:
             raise Unexpected("delete", status)
-        self.deleted_with(pk, token[1], self.entries.pop(pk))
+        self.deletions += 1
+        self.deleted_with(pk, token[1], self.entries.pop(pk), self.deletions)
 
-    def deleted_with(self, pk: int, token: str, notes: str | None) -> None:
-        self.tokens.append((token, notes, pk, time.monotonic()))
+    def deleted_with(self, pk: int, token: str, notes: str | None, deletion: int) -> None:
+        self.tokens.append((token, notes, pk, deletion, time.monotonic()))
         self.deleted.add(pk)
 
     def race(self) -> None:
@@ -286,16 +289,18 @@ class Person:
         # The token holds the notes as they were when the delete ran, before or after the edit.
         edited_first = other is edit and answers[1][0] == 200
         before = self.entries.pop(pk)
+        self.deletions += 1
         for token in tokens:
-            self.deleted_with(pk, token, None if edited_first else before)
+            self.deleted_with(pk, token, None if edited_first else before, self.deletions)
         if len(tokens) != 1:
             raise Unexpected(f"{len(tokens)} undo tokens for one delete", 200)
 
     def undo(self) -> None:
         """Undo, sometimes twice at once (a double click) or again later (a resent form): it
         may say it is done, or refuse, but only one row may come back."""
-        token, notes, deleted_pk, _ = self.tokens.pop(random.randrange(len(self.tokens)))
-        self.pending = ("create", None)
+        token, notes, deleted_pk, deletion, _ = self.tokens.pop(random.randrange(len(self.tokens)))
+        # A restore may bring the entry back under its old id, or a new one.
+        self.pending = ("create", deleted_pk)
         undo = ("POST", "/journal/entries/restore/", {"token": token}, HX)
         chance = random.random()
         if chance < 0.15:
@@ -313,14 +318,14 @@ class Person:
                 restored.add(int(found[1]))
         if not restored:
             raise Unexpected("undo", answers[0][0])
-        # One row may come back per deleted entry; any other is a duplicate, which the count at
-        # the end finds too, as nobody is told about it.
-        keep = [] if deleted_pk in self.restored_from else sorted(restored)[:1]
+        # One row may come back per deletion; any other is a duplicate, which the count at the
+        # end finds too, as nobody is told about it.
+        keep = [] if deletion in self.restored_from else sorted(restored)[:1]
         with self.tally.lock:
             self.tally.restored_twice += len(restored) - len(keep)
         for pk in keep:
             self.entries[pk] = notes
-        self.restored_from.add(deleted_pk)
+        self.restored_from.add(deletion)
 
     def move(self) -> None:
         pk = random.choice(self.routine)
@@ -439,6 +444,8 @@ class Person:
                 self.tally.in_doubt += 1
         if kind == "create":
             self.in_doubt_creates += 1
+            if pk is not None:
+                self.in_doubt_pks.add(pk)
         elif kind in ("edit", "delete"):
             self.in_doubt_pks.add(pk)
             self.entries.pop(pk, None)
@@ -447,8 +454,9 @@ class Person:
         elif kind == "result":
             self.in_doubt_results += 1
 
-    def check(self, found: dict) -> tuple[list[str], list[str]]:
-        """(lost, duplicated): the rows against what this person was told."""
+    def check(self, found: dict) -> tuple[list[str], list[tuple[int, str]]]:
+        """The rows against what this person was told: what was lost (one line per write), and
+        (how many, what) rows nobody was told about."""
         lost, duplicated = [], []
         rows = {int(pk): notes for pk, notes in found["entries"].items()}
         for pk, notes in self.entries.items():
@@ -461,17 +469,17 @@ class Person:
                 lost.append(f"{self.email}: entry {pk} was deleted but is back")
         unexplained = sorted(set(rows) - set(self.entries) - self.in_doubt_pks - self.deleted)
         extra = len(unexplained) - self.in_doubt_creates
-        for _ in range(max(extra, 0)):
-            duplicated.append(f"{self.email}: a row nobody was told about among {unexplained}")
+        if extra > 0:
+            line = f"{self.email}: entries nobody was told about, among {unexplained}"
+            duplicated.append((extra, line))
         if not self.routine_in_doubt and found["routine"] != self.routine:
             lost.append(f"{self.email}: routine {found['routine']}, acknowledged {self.routine}")
-        if not self.routine_in_doubt and sorted(found["routine"]) != sorted(self.routine):
-            lost.append(f"{self.email}: routine items {found['routine']} changed")
         results = set(found["results"])
         for pk in self.results - results:
             lost.append(f"{self.email}: saved result {pk} not in the database")
-        for _ in range(len(results - self.results) - self.in_doubt_results):
-            duplicated.append(f"{self.email}: a saved result nobody was told about")
+        extra = len(results - self.results) - self.in_doubt_results
+        if extra > 0:
+            duplicated.append((extra, f"{self.email}: saved results nobody was told about"))
         return lost, duplicated
 
 
@@ -623,7 +631,8 @@ def soak(database: str, work: Path, environment: dict) -> bool:
         errors = sum(tally.errors.values())
         total = tally.http
         latencies = sorted(tally.latencies)
-        ok = not (errors or lost or duplicated or tally.restored_twice)
+        duplicates = sum(count for count, _ in duplicated)
+        ok = not (errors or lost or duplicates or tally.restored_twice)
         ok = ok and not tally.order_mismatches
 
         print(f"== {label}: {CONNECTIONS} connections, {elapsed:.0f} s, gunicorn {WORKERS} workers")
@@ -655,11 +664,11 @@ def soak(database: str, work: Path, environment: dict) -> bool:
         for line in lost[:10]:
             print(f"  {line}")
         print(
-            f"duplicated writes: {len(duplicated)} "
+            f"duplicated writes: {duplicates} "
             f"(undos that brought one deleted entry back twice: {tally.restored_twice})"
         )
-        for line in duplicated[:10]:
-            print(f"  {line}")
+        for count, line in duplicated[:10]:
+            print(f"  {count}: {line}")
         print(f"routine order differing from the acknowledged moves: {tally.order_mismatches}")
         if not ok and log.exists():
             server_errors = [line for line in log.read_text().splitlines() if "Error" in line]
