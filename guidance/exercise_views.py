@@ -1,19 +1,16 @@
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required as django_login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect
+
+from backpain.decorators import login_required
 
 from .exercise_forms import SORTS, ExerciseFilterForm, RoutineNotesForm
 from .exercises_path import (
@@ -25,21 +22,6 @@ from .exercises_path import (
 from .models import Exercise, RoutineItem, Source
 
 PAGE_SIZE = 24
-
-
-def login_required(view):
-    """Django's login_required, but an htmx request whose session has ended is sent to the
-    sign-in page as a whole page, rather than the sign-in form being swapped into a fragment."""
-    wrapped = django_login_required(view)
-
-    @wraps(view)
-    def check(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.htmx and not request.user.is_authenticated:
-            next_url = request.htmx.current_url_abs_path or reverse("exercises:list")
-            return HttpResponseClientRedirect(redirect_to_login(next_url).url)
-        return wrapped(request, *args, **kwargs)
-
-    return check
 
 
 def _is_fragment_request(request: HttpRequest) -> bool:
@@ -77,11 +59,15 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 def _get_exercise(slug: str) -> Exercise:
     variations = Exercise.objects.only("slug", "name", "difficulty").order_by("difficulty", "name")
     try:
-        return Exercise.objects.prefetch_related(
-            "sources",
-            Prefetch("harder_variations", queryset=variations),
-            Prefetch("easier_variations", queryset=variations),
-        ).get(slug=slug)
+        return (
+            Exercise.objects.select_related("dose_source")
+            .prefetch_related(
+                "sources",
+                Prefetch("harder_variations", queryset=variations),
+                Prefetch("easier_variations", queryset=variations),
+            )
+            .get(slug=slug)
+        )
     except Exercise.DoesNotExist:
         raise Http404("No exercise has that address.") from None
 
@@ -119,7 +105,7 @@ def why_lifting_hurts(request: HttpRequest) -> HttpResponse:
 
 
 def _routine_items(user):
-    return RoutineItem.objects.for_user(user).select_related("exercise")
+    return RoutineItem.objects.for_user(user).select_related("exercise__dose_source")
 
 
 def _locked_routine(user):
@@ -199,8 +185,13 @@ def routine_add(request: HttpRequest) -> HttpResponse:
         return _render_routine_button(request, exercise, item, status)
     messages.success(request, status)
     next_url = request.POST.get("next", "")
-    if from_list and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
-        return redirect(next_url)
+    # A URL, never a view name: redirect("foo") would try to reverse it and fail with a 500.
+    if (
+        from_list
+        and next_url.startswith("/")
+        and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None)
+    ):
+        return HttpResponseRedirect(next_url)
     return redirect(exercise)
 
 

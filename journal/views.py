@@ -3,16 +3,16 @@ import re
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from backpain.decorators import login_required
 from guidance.models import CheckResult, Exercise
 
 from . import charts, queries, stats
@@ -181,6 +181,12 @@ def _last_region(page, filtered: bool) -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
+    # The filters stay in the query string, though a region or tag is health data that an
+    # access log could record: a filtered list is then a real URL (bookmark, back button, the
+    # pager's links and htmx's history) and works without JavaScript, which POST or session
+    # state would lose. The exposure is kept small instead: gunicorn as the README runs it
+    # writes no access log, Referrer-Policy same-origin keeps the query from other sites, and
+    # the response is no-store; a proxy in front should log the path without the query.
     filter_form = FilterForm(request.GET or None)
     entries = _filtered_entries(request.user, filter_form).with_tags()
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -313,7 +319,9 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _undo_token(request: HttpRequest, entry: Entry) -> str:
-    return signing.dumps(entry_to_dict(entry), salt=f"journal-undo-{request.user.pk}")
+    # The id goes with the entry: restoring under it makes a replayed token a no-op.
+    data = {**entry_to_dict(entry), "pk": entry.pk}
+    return signing.dumps(data, salt=f"journal-undo-{request.user.pk}")
 
 
 def _pop_undo(request: HttpRequest) -> str | None:
@@ -352,9 +360,15 @@ def entry_restore(request: HttpRequest) -> HttpResponse:
         return redirect("journal:index")
     except signing.BadSignature:
         raise Http404("No such deleted entry.") from None
-    with transaction.atomic():
-        entry = entry_from_dict(request.user, data)
-    entry = Entry.objects.with_tags().get(pk=entry.pk)
+    pk = data.get("pk")
+    try:
+        with transaction.atomic():
+            pk = entry_from_dict(request.user, data, pk=pk).pk
+    except IntegrityError:
+        # An earlier POST of this token (a double tap, a replay) has restored it already;
+        # ids are never reused, so the row under this id is that restored entry.
+        pass
+    entry = _get_entry_for_user(request.user, pk)
     if request.htmx:
         count = Entry.objects.for_user(request.user).count()
         context = {"entry": entry, "status": "Entry restored.", "count": count}

@@ -4,6 +4,7 @@ import pytest
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
+from journal.models import Entry
 from journal.urls import urlpatterns
 from tests.journal.factories import make_entry, make_workout
 
@@ -128,3 +129,15 @@ def test_extreme_entry_times_get_a_message_not_an_error(db, client, when):
     response = client.post("/journal/entries/new/", {"occurred_at": when, "pain": "3"})
     assert response.status_code == 200
     assert b"errorlist" in response.content
+
+
+def test_an_htmx_request_after_the_session_ends_sends_the_whole_page_to_sign_in(client, db):
+    headers = {"HX-Request": "true", "HX-Current-URL": "http://testserver/journal/?page=2"}
+    response = client.post("/journal/quick/", {"pain": "4"}, headers=headers)
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == "/accounts/signin/?next=/journal/%3Fpage%3D2"
+    # Without htmx's current URL, the journal is the page to come back to, never the
+    # POST-only fragment address.
+    response = client.post("/journal/quick/", {"pain": "4"}, headers={"HX-Request": "true"})
+    assert response["HX-Redirect"] == "/accounts/signin/?next=/journal/"
+    assert not Entry.objects.exists()
