@@ -49,6 +49,7 @@ from datetime import UTC, datetime, timedelta
 from http.client import HTTPConnection, HTTPException
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,6 +151,14 @@ class Tally:
                 self.error_samples.append(f"{kind}: {detail}")
 
 
+class Undo(NamedTuple):
+    token: str
+    notes: str | None  # the deleted entry's, or None if they may be either of two
+    pk: int
+    deletion: int  # two tokens from one deletion (a bug) share its number
+    when: float
+
+
 class Person:
     """One connection: signs in, then keeps its own record of every acknowledged write."""
 
@@ -158,9 +167,7 @@ class Person:
         self.cookies: dict[str, str] = {}
         self.entries: dict[int, str | None] = {}  # pk -> notes as acknowledged (None: either)
         self.deleted: set[int] = set()
-        # (undo token, the deleted entry's notes or None if they may be either, its pk, the
-        # deletion's number, when); two tokens from one deletion share its number.
-        self.tokens: list[tuple[str, str | None, int, int, float]] = []
+        self.tokens: list[Undo] = []
         self.deletions = 0
         self.restored_from: set[int] = set()  # deletions an undo took back
         self.routine = [pk for pk, _ in routine]
@@ -265,7 +272,7 @@ class Person:
         self.deleted_with(pk, token[1], self.entries.pop(pk), self.deletions)
 
     def deleted_with(self, pk: int, token: str, notes: str | None, deletion: int) -> None:
-        self.tokens.append((token, notes, pk, deletion, time.monotonic()))
+        self.tokens.append(Undo(token, notes, pk, deletion, time.monotonic()))
         self.deleted.add(pk)
 
     def race(self) -> None:
@@ -396,7 +403,7 @@ class Person:
 
     def choose(self):
         # The app honours an undo for two minutes; a longer soak lets older tokens go.
-        self.tokens = [t for t in self.tokens if time.monotonic() - t[3] < UNDO_WITHIN]
+        self.tokens = [t for t in self.tokens if time.monotonic() - t.when < UNDO_WITHIN]
         steps = [(self.quick_log, 20), (self.move, 20), (self.read, 12)]
         if any(pk in self.slugs for pk in self.routine):
             steps.append((self.swap, 5))
