@@ -644,9 +644,9 @@ def soak(database: str, work: Path, environment: dict) -> bool:
 
         print(f"== {label}: {CONNECTIONS} connections, {elapsed:.0f} s, gunicorn {WORKERS} workers")
         print(
-            f"requests: {total} ({total / elapsed:.0f}/s; median "
+            f"requests: {total} ({total / elapsed:.0f}/s); time per step: median "
             f"{latencies[len(latencies) // 2] * 1000:.0f} ms, "
-            f"99th {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms)"
+            f"99th {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms"
         )
         print(
             "  steps acknowledged/sent: "
