@@ -95,6 +95,20 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a server database, shared by several gunicorn workers. A transaction takes the
+    # write lock when it begins (IMMEDIATE), so a read-then-write never has to upgrade a read
+    # lock, which SQLite refuses at once with "database is locked" whatever the timeout; a
+    # writer waits up to `timeout` seconds for the lock instead of failing; WAL lets reads go on
+    # while one request writes. synchronous=NORMAL is safe from corruption in WAL mode and keeps
+    # every commit through a process crash; only a power cut can lose the last commits.
+    # Options in DATABASE_URL's query string (e.g. ?timeout=5) take precedence.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "backpain.User"

@@ -48,6 +48,12 @@ def _get_entry_for_user(user, pk: int) -> Entry:
     return get_object_or_404(Entry.objects.for_user(user).with_tags(), pk=pk)
 
 
+def _lock_entry_for_user(user, pk: int) -> Entry:
+    """Inside a transaction: the entry, locked until it ends, so that an edit or delete that
+    waited for another request's delete finds it gone (404) rather than writing it back."""
+    return get_object_or_404(Entry.objects.for_user(user).select_for_update().with_tags(), pk=pk)
+
+
 def _get_workout_for_user(user, pk: int) -> Workout:
     return get_object_or_404(Workout.objects.for_user(user).with_exercises(), pk=pk)
 
@@ -221,11 +227,12 @@ def quick_log(request: HttpRequest) -> HttpResponse:
             return reswap(retarget(response, "#quick-errors"), "outerHTML")
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("journal:index")
-    entry = Entry.objects.create(
-        user=request.user, occurred_at=timezone.now(), pain=form.cleaned_data["pain"]
-    )
-    if form.cleaned_data["region"]:
-        EntryTag.objects.create(entry=entry, kind=TagKind.REGION, value=form.cleaned_data["region"])
+    with transaction.atomic():
+        entry = Entry.objects.create(
+            user=request.user, occurred_at=timezone.now(), pain=form.cleaned_data["pain"]
+        )
+        if region := form.cleaned_data["region"]:
+            EntryTag.objects.create(entry=entry, kind=TagKind.REGION, value=region)
     entry = Entry.objects.with_tags().get(pk=entry.pk)
     status = f"Saved: pain {entry.pain} out of 10" + (
         f", {entry.region_labels[0].lower()}" if entry.region_labels else ""
@@ -289,7 +296,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST, auto_id=auto_id)
         if form.is_valid():
-            entry = _save_entry(entry, form.cleaned_data)
+            with transaction.atomic():
+                entry = _save_entry(_lock_entry_for_user(request.user, pk), form.cleaned_data)
             if request.htmx:
                 # The journal page would raise a red-flag prompt on reload: say it now.
                 context = {
@@ -325,8 +333,10 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_user(request.user, pk)
     if request.method != "POST":
         return render(request, "journal/entry_confirm_delete.html", {"entry": entry})
-    token = _undo_token(request, entry)
-    entry.delete()
+    with transaction.atomic():
+        entry = _lock_entry_for_user(request.user, pk)
+        token = _undo_token(request, entry)
+        entry.delete()
     if request.htmx:
         count = Entry.objects.for_user(request.user).count()
         context = {"token": token, "pk": pk, "count": count}
