@@ -40,6 +40,8 @@ POST = frozenset({"POST"})
 GET_POST = frozenset({"GET", "POST"})
 TEMPLATE = frozenset({"GET", "HEAD", "OPTIONS"})  # Django's TemplateView
 FORM = frozenset({"GET", "HEAD", "POST", "PUT", "OPTIONS"})  # Django's FormView
+PAGE = frozenset({"GET", "HEAD", "POST"})  # a function view with a form
+SAFE = frozenset({"GET", "HEAD"})
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,12 @@ JOURNAL_OWNED_POST = Row("owned", POST, htmx_aware=True)
 TABLE = {
     "home": PUBLIC,
     "about": Row("public", TEMPLATE),
+    "clinical_review": Row("public", SAFE),
     "signup": Row("public", redirects_signed_in=True),
+    # With a token that is not valid, the "link no longer works" page.
+    "signup_confirm": Row("public", PAGE),
+    "email_change": Row("signed-in", PAGE),
+    "email_change_confirm": Row("public", PAGE),
     "login": Row("public", FORM, redirects_signed_in=True),
     "logout": Row("public", POST),
     "settings": Row("signed-in"),
@@ -71,7 +78,7 @@ TABLE = {
     "delete_account": Row("signed-in"),
     "password_change": Row("signed-in", FORM),
     "password_change_done": Row("signed-in", TEMPLATE),
-    "password_reset": Row("public", FORM),
+    "password_reset": Row("public", PAGE),
     "password_reset_done": Row("public", TEMPLATE),
     # With a token that is not valid, every method gets the "link is not valid" page.
     "password_reset_confirm": PUBLIC,
