@@ -391,9 +391,7 @@ class ReminderSent(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="reminder_sent_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="reminder_sent_once")]
 
     def __str__(self) -> str:
         return self.key
