@@ -106,13 +106,13 @@ def _get_activity_for_user(user, pk: int) -> PsfsActivity:
     return get_object_or_404(PsfsActivity, user=user, pk=pk)
 
 
-def _page(request: HttpRequest, form: ActivityForm | None = None, status: int = 200):
+def _page(request: HttpRequest, form: ActivityForm | None = None) -> HttpResponse:
     context = {
         "progress": progress(request.user),
         "form": form or ActivityForm(),
         "max_activities": PSFS_MAX_ACTIVITIES,
     }
-    return render(request, "journal/psfs.html", context, status=status)
+    return render(request, "journal/psfs.html", context)
 
 
 @login_required
@@ -135,7 +135,7 @@ def activity_add(request: HttpRequest) -> HttpResponse:
             PsfsActivity.objects.create(user=request.user, name=form.cleaned_data["name"])
             messages.success(request, f"Added “{form.cleaned_data['name']}”.")
             return redirect("journal:psfs")
-    return _page(request, form, status=400)
+    return _page(request, form)
 
 
 @require_POST
