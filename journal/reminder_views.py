@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import calendar_feed, psfs, reminder_mail, reminders
 from .models import PsfsActivity, PsfsRating, ReminderSettings, Workout
@@ -24,13 +24,17 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _settings_for(user) -> ReminderSettings:
+def _settings_for(user, create: bool = False) -> ReminderSettings:
+    if create:
+        # get_or_create copes with two first saves at once (a double tap), where a plain
+        # save would hit the one-to-one constraint.
+        return ReminderSettings.objects.get_or_create(user=user)[0]
     return ReminderSettings.objects.filter(user=user).first() or ReminderSettings(user=user)
 
 
 @login_required
 def reminder_settings(request: HttpRequest) -> HttpResponse:
-    current = _settings_for(request.user)
+    current = _settings_for(request.user, create=request.method == "POST")
     initial = {name: getattr(current, name) for name in ReminderSettingsForm.FIELDS}
     form = ReminderSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -58,7 +62,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 def feed_reset(request: HttpRequest) -> HttpResponse:
     """Turn the feed on, or give it a new address: the old one answers 404 from now on."""
-    current = _settings_for(request.user)
+    current = _settings_for(request.user, create=True)
     had_feed = bool(current.feed_token_hash)
     token = secrets.token_urlsafe(32)
     current.feed_token_hash = token_hash(token)
@@ -133,7 +137,7 @@ def _feed_data(request: HttpRequest, current: ReminderSettings) -> calendar_feed
     )
 
 
-@require_GET
+@require_safe  # calendar apps may ask with HEAD first
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     # Looked up by the token's hash: the database compares hashes, so a guess learns nothing
     # about the real token from how long the comparison takes.

@@ -145,3 +145,10 @@ def test_the_reminder_page_and_feed_actions_are_the_owners_alone(client, alice, 
     assert client.get(bob_path).status_code == 404
     assert client.get(alice_path).status_code == 200
     assert client.get("/journal/reminders/feed/").status_code == 405
+
+
+def test_calendar_apps_may_ask_with_head(alice_client):
+    path = turn_on(alice_client)
+    response = alice_client.head(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"

@@ -274,6 +274,23 @@ def test_bad_reminder_choices_change_nothing(alice_client, alice):
     assert (current.session_days, current.email_weekly, current.email_psfs) == ([1], True, False)
 
 
+def test_the_reminder_page_runs_a_constant_number_of_queries(alice_client, alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert alice_client.get("/journal/reminders/").status_code == 200
+        return len(queries.captured_queries)
+
+    before = count()
+    remind(alice, session_days=[0, 1, 2, 3, 4, 5, 6], email_sessions=True, email_weekly=True)
+    for n in range(30):
+        ReminderSent.objects.create(user=alice, key=f"session:2026-01-{n + 1:02d}")
+        Workout.objects.create(user=alice, started_at=utc(MONDAY - timedelta(n), 18), pain_before=2)
+    assert count() == before
+
+
 def test_the_reminder_pages_need_signing_in(client):
     for path in ("/journal/reminders/", "/journal/psfs/", "/journal/psfs/rate/"):
         response = client.get(path)
