@@ -143,3 +143,31 @@ def _token(user) -> str:
     from journal.reminder_mail import unsubscribe_token
 
     return unsubscribe_token(user)
+
+
+def test_the_clinician_summary_with_the_scale_still_prints_on_one_page(page):
+    from django.utils import timezone
+
+    from journal.models import PsfsActivity, PsfsScore
+    from tests.journal.history import build_history
+
+    user = make_user(email="print-psfs@example.com")
+    build_history(user, days=90, end=timezone.localdate())
+    activities = [
+        PsfsActivity.objects.create(user=user, name=name)
+        for name in ("deadlift 60 kg", "sit through a film", "lift my child", "garden", "run 5 km")
+    ]
+    for n in range(6):
+        rating = PsfsRating.objects.create(
+            user=user, rated_at=timezone.now() - timedelta(days=14 * (5 - n))
+        )
+        PsfsScore.objects.bulk_create(
+            PsfsScore(rating=rating, activity=a, score=min(10, 2 + n)) for a in activities
+        )
+    sign_in(page, user.email)
+    page.goto("/journal/summary/")
+    assert "a meaningful improvement" in page.locator(".psfs-change").inner_text()
+    assert "garden: 2 → 7" in page.locator(".psfs-summary").inner_text()
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
