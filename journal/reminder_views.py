@@ -142,7 +142,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     # Looked up by the token's hash: the database compares hashes, so a guess learns nothing
     # about the real token from how long the comparison takes.
     current = (
-        ReminderSettings.objects.filter(feed_token_hash=token_hash(token))
+        ReminderSettings.objects.filter(feed_token_hash=token_hash(token), user__is_active=True)
         .select_related("user")
         .first()
     )

@@ -152,3 +152,10 @@ def test_calendar_apps_may_ask_with_head(alice_client):
     response = alice_client.head(path)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+def test_a_deactivated_account_has_no_feed(alice_client, alice):
+    path = turn_on(alice_client)
+    alice.is_active = False
+    alice.save()
+    assert alice_client.get(path).status_code == 404
