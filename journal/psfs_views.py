@@ -4,12 +4,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+
+from backpain.decorators import login_required
 
 from . import psfs
 from .models import PSFS_MAX_ACTIVITIES, PsfsActivity, PsfsRating, PsfsScore

@@ -5,13 +5,14 @@ import secrets
 from datetime import timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
+
+from backpain.decorators import login_required
 
 from . import calendar_feed, psfs, reminder_mail, reminders
 from .models import PsfsActivity, PsfsRating, ReminderSettings, Workout
