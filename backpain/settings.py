@@ -37,6 +37,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = "Back on Track"
 
 INSTALLED_APPS = [
+    # Before "backpain", whose admin module replaces their device admins (see backpain/admin.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "backpain",
     "guidance",
     "journal",
@@ -59,9 +63,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After OTP and htmx: sends a signed-in person with a second factor to the code step, and
+    # staff to set one up, before any page (or the admin) opens.
+    "backpain.two_factor.require_second_factor",
     "backpain.middleware.user_time_zone",
     # Last, as django-axes asks: it turns a lockout signalled during sign-in into a response.
     "axes.middleware.AxesMiddleware",
@@ -121,6 +129,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "backpain.auth.axes_username"
 AXES_VERBOSE = False
+
+# Two-step sign-in (django-otp): the issuer is the name authenticator apps show.
+OTP_TOTP_ISSUER = SITE_NAME
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.generic import TemplateView
 
-from . import views
+from . import two_factor, views
 
 handler404 = "backpain.views.page_not_found"
 handler500 = "backpain.views.server_error"
@@ -21,6 +21,7 @@ account_patterns = [
     path("settings/", views.account_settings, name="settings"),
     path("export/", views.export_data, name="export"),
     path("delete/", views.delete_account, name="delete_account"),
+    path("two-factor/", include(two_factor.urlpatterns)),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(

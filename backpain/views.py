@@ -1,15 +1,14 @@
 import json
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from .erasure import erase_user
 from .export import user_export
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
 
@@ -54,12 +53,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        with transaction.atomic():
-            # django-axes keeps sign-in records by email, not by foreign key.
-            for model in (AccessAttempt, AccessLog, AccessFailureLog):
-                model.objects.filter(username__iexact=user.email).delete()
-            user.delete()
+        erase_user(request.user)
         logout(request)
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("home")
