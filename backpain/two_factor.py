@@ -133,26 +133,31 @@ class PasswordForm(forms.Form):
         return password
 
 
-def _check_code(user, code: str) -> tuple[object | None, str]:
-    """The device that accepts `code`, or None and why not. A six-digit code is for the app,
-    anything else a backup code, so a wrong guess slows down only the device it was meant for."""
-    if code.isdigit() and len(code) == 6:
-        device = _app_device(user)
-    else:
-        device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+NOT_RIGHT = (
+    "That code is not right, or it was used already. Wait for the next code in your app, "
+    "or use one of your backup codes."
+)
+
+
+def _verify(user, device, code: str, wrong: str = NOT_RIGHT) -> tuple[object | None, str]:
+    """`device` if it accepts `code`, else None and what to tell the person."""
     if device is None:
-        return None, "That code is not right. Try the newest code from your app."
+        return None, wrong
     allowed, details = device.verify_is_allowed()
     if not allowed:
         wait = max(1, int((details["locked_until"] - timezone.now()).total_seconds()) + 1)
         return None, f"Too many wrong codes. Wait {wait} seconds, then try again."
+    # django-otp locks the device row while it checks, so a code cannot be used twice at once.
     accepted = otp_verify_token(user, device.persistent_id, code)
-    if accepted is None:
-        return None, (
-            "That code is not right, or it was used already. Wait for the next code in your "
-            "app, or use one of your backup codes."
-        )
-    return accepted, ""
+    return (accepted, "") if accepted is not None else (None, wrong)
+
+
+def _check_code(user, code: str) -> tuple[object | None, str]:
+    """A six-digit code is for the app, anything else a backup code, so a wrong guess slows
+    down only the device it was meant for."""
+    if code.isdigit() and len(code) == 6:
+        return _verify(user, _app_device(user), code)
+    return _verify(user, StaticDevice.objects.filter(user=user, confirmed=True).first(), code)
 
 
 @never_cache
@@ -180,7 +185,14 @@ def setup(request: HttpRequest) -> HttpResponse:
     )
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if otp_verify_token(user, device.persistent_id, form.cleaned_data["code"]):
+        accepted, problem = _verify(
+            user,
+            device,
+            form.cleaned_data["code"],
+            wrong="That code is not right. Check that your phone's clock is set automatically, "
+            "then type the newest code from the app.",
+        )
+        if accepted:
             with transaction.atomic():
                 TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
                 TOTPDevice.objects.filter(user=user, confirmed=False).delete()
@@ -195,11 +207,7 @@ def setup(request: HttpRequest) -> HttpResponse:
                 "accounts/two_factor_backup_codes.html",
                 {"codes": codes, "just_enabled": True, "next": _next_url(request, "two_factor")},
             )
-        form.add_error(
-            "code",
-            "That code is not right. Check that your phone's clock is set automatically, "
-            "then type the newest code from the app.",
-        )
+        form.add_error("code", problem)
     return render(
         request,
         "accounts/two_factor_setup.html",

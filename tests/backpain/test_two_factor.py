@@ -263,3 +263,15 @@ def test_turning_it_off_needs_the_password(alice_client, alice):
     alice_client.post("/accounts/signout/")
     sign_in(alice_client)
     assert alice_client.get("/journal/").status_code == 200
+
+
+def test_wrong_codes_at_setup_slow_down_guessing_too(alice_client, alice):
+    page = alice_client.get(SETUP)
+    secret = re.search(r'<code id="totp-secret">([A-Z2-7 ]+)</code>', page.text)[1]
+    for _ in range(5):
+        alice_client.post(SETUP, {"code": "000000"})
+
+    response = alice_client.post(SETUP, {"code": totp_code(b32decode(secret.replace(" ", "")))})
+
+    assert "Too many wrong codes. Wait" in response.text
+    assert not TOTPDevice.objects.filter(confirmed=True).exists()
