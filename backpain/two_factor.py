@@ -160,6 +160,18 @@ def _check_code(user, code: str) -> tuple[object | None, str]:
     return _verify(user, StaticDevice.objects.filter(user=user, confirmed=True).first(), code)
 
 
+def _signed_in_with(request: HttpRequest, device) -> None:
+    otp_login(request, device)
+    request.session.pop(PENDING_KEY, None)
+    # More rights, new session key, as at sign-in.
+    request.session.cycle_key()
+
+
+def _needs_code_first(request: HttpRequest) -> bool:
+    """Changing two-step sign-in takes a session that has passed it."""
+    return not request.user.is_verified() and _app_device(request.user) is not None
+
+
 @never_cache
 @login_required
 def status(request: HttpRequest) -> HttpResponse:
@@ -198,8 +210,7 @@ def setup(request: HttpRequest) -> HttpResponse:
                 TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                 codes = _new_backup_codes(user)
             device.confirmed = True
-            otp_login(request, device)
-            request.session.pop(PENDING_KEY, None)
+            _signed_in_with(request, device)
             # A session signed in elsewhere before this had no second factor: end it.
             delete_sessions(user, keep=request.session.session_key)
             return render(
@@ -233,8 +244,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         device, problem = _check_code(user, form.cleaned_data["code"])
         if device is not None:
-            otp_login(request, device)
-            request.session.pop(PENDING_KEY, None)
+            _signed_in_with(request, device)
             if isinstance(device, StaticDevice):
                 left = device.token_set.count()
                 messages.warning(request, f"Backup code used: you have {left} left.")
@@ -249,6 +259,8 @@ def verify(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def backup_codes(request: HttpRequest) -> HttpResponse:
+    if _needs_code_first(request):
+        return redirect("two_factor_verify")
     if _app_device(request.user) is None:
         return redirect("two_factor")
     codes = _new_backup_codes(request.user)
@@ -263,6 +275,8 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
 @login_required
 def disable(request: HttpRequest) -> HttpResponse:
     user = request.user
+    if _needs_code_first(request):
+        return redirect("two_factor_verify")
     if _app_device(user) is None:
         return redirect("two_factor")
     form = PasswordForm(user, request.POST or None)

@@ -275,3 +275,25 @@ def test_wrong_codes_at_setup_slow_down_guessing_too(alice_client, alice):
 
     assert "Too many wrong codes. Wait" in response.text
     assert not TOTPDevice.objects.filter(confirmed=True).exists()
+
+
+def test_a_session_that_has_not_given_a_code_cannot_change_two_step_sign_in(client, alice):
+    # As if signed in before the app was added (turning it on signs such sessions out).
+    client.force_login(alice)
+    TOTPDevice.objects.create(user=alice, name="Phone", confirmed=True)
+
+    for path in ("/accounts/two-factor/disable/", "/accounts/two-factor/backup-codes/"):
+        response = client.post(path, {"password": PASSWORD})
+        assert response["Location"] == VERIFY, path
+    assert TOTPDevice.objects.filter(user=alice).exists()
+
+
+def test_giving_the_code_changes_the_session_key(client, alice, alice_with_app):
+    device, _ = alice_with_app
+    sign_in(client)
+    before = client.session.session_key
+
+    client.post(VERIFY, {"code": next_code(device)})
+
+    assert client.session.session_key != before
+    assert client.get("/journal/").status_code == 200
