@@ -178,4 +178,5 @@ def test_two_factor_shows_presence_and_never_a_secret(client, alice_everywhere):
     assert document["two_factor"]["authenticator_apps"][0]["confirmed"] is True
     assert TOTPDevice.objects.get().key not in text
     assert "code1" not in text
+    assert "wrong" not in text  # the password typed at a failed sign-in
     assert "bob@example.com" not in text

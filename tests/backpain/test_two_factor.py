@@ -297,3 +297,15 @@ def test_giving_the_code_changes_the_session_key(client, alice, alice_with_app):
 
     assert client.session.session_key != before
     assert client.get("/journal/").status_code == 200
+
+
+def test_signing_in_through_the_admin_login_still_needs_the_second_factor(client, db):
+    make_user(email="staff@example.com", is_staff=True, is_superuser=True)
+
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "staff@example.com", "password": PASSWORD, "next": "/admin/"},
+    )
+
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/")["Location"] == f"{SETUP}?next=%2Fadmin%2F"
