@@ -107,6 +107,7 @@ def test_signing_in_asks_for_the_code_before_any_page(client, alice, alice_with_
     page = client.get(f"{VERIFY}?next=/journal/")
     assert page.status_code == 200
     assert 'autocomplete="one-time-code"' in page.text
+    assert 'href="tel:999"' in page.text and 'href="tel:112"' in page.text
     response = client.post(VERIFY, {"code": next_code(device), "next": "/journal/"})
 
     assert response.status_code == 302
