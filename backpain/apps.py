@@ -11,3 +11,5 @@ class BackpainConfig(AppConfig):
         from .auth import start_idle_clock
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="backpain.start_idle_clock")
+        # Connects the sign-in signal that asks for the second factor.
+        from . import two_factor  # noqa: F401

@@ -1,6 +1,5 @@
 import json
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import account_mail
 from .account_mail import send_later
 from .auth import throttled
+from .erasure import erase_user
 from .export import user_export
 from .forms import ChoosePasswordForm, DeleteAccountForm, EmailChangeForm, ProfileForm, SignUpForm
 from .models import User
@@ -156,12 +156,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        with transaction.atomic():
-            # django-axes keeps sign-in records by email, not by foreign key.
-            for model in (AccessAttempt, AccessLog, AccessFailureLog):
-                model.objects.filter(username__iexact=user.email).delete()
-            user.delete()
+        erase_user(request.user)
         logout(request)
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("home")

@@ -1,13 +1,15 @@
 """Reminder choices, the calendar feed and PSFS ratings for "download all my data".
 
-The feed's address itself is not stored (only its SHA-256), so the export holds that hash.
+The feed's address itself is not stored (only its SHA-256), so the export holds that hash
+(`feed_token_hash`, empty when the feed is off). Fields keep their stored names.
 """
 
-from .models import PsfsActivity, PsfsRating, ReminderSettings
+from .models import PsfsActivity, PsfsRating, ReminderSent, ReminderSettings
 
 REMINDER_FIELDS = [
     "session_days",
     "show_details",
+    "feed_token_hash",
     "feed_next_morning",
     "feed_psfs",
     "email_sessions",
@@ -29,17 +31,15 @@ def user_data(user) -> dict:
             **{name: getattr(current, name) for name in REMINDER_FIELDS},
             "session_time": current.session_time.strftime("%H:%M"),
             "morning_time": current.morning_time.strftime("%H:%M"),
-            "calendar_feed": {
-                "on": bool(current.feed_token_hash),
-                "token_sha256": current.feed_token_hash or None,
-                "created_at": _iso(current.feed_created_at),
-            },
+            "feed_created_at": _iso(current.feed_created_at),
             "updated_at": _iso(current.updated_at),
         }
     activities = PsfsActivity.objects.filter(user=user)
     ratings = PsfsRating.objects.filter(user=user).prefetch_related("scores__activity")
+    sent = ReminderSent.objects.filter(user=user).order_by("pk")
     return {
         "reminders": reminders,
+        "reminders_sent": [{"key": row.key, "sent_at": _iso(row.sent_at)} for row in sent],
         "psfs": {
             "activities": [
                 {

@@ -37,8 +37,7 @@ def test_the_export_holds_reminder_choices_the_feed_and_psfs_ratings(alice_clien
     assert reminders["session_days"] == [1, 4]
     assert reminders["session_time"] == "07:00"
     assert reminders["email_weekly"] is True and reminders["email_sessions"] is False
-    assert reminders["calendar_feed"]["on"] is True
-    assert reminders["calendar_feed"]["token_sha256"] == "ab" * 32
+    assert reminders["feed_token_hash"] == "ab" * 32
     assert [a["name"] for a in document["psfs"]["activities"]] == ["Alice's deadlift"]
     (rating,) = document["psfs"]["ratings"]
     assert rating["scores"] == [{"activity": "Alice's deadlift", "score": 6}]
