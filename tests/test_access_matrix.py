@@ -71,6 +71,11 @@ TABLE = {
     # With a token that is not valid, the "link no longer works" page.
     "signup_confirm": Row("public", PAGE),
     "email_change": Row("signed-in", PAGE),
+    "two_factor": Row("signed-in"),
+    "two_factor_setup": Row("signed-in"),
+    "two_factor_verify": Row("signed-in"),
+    "two_factor_backup_codes": Row("signed-in", POST),
+    "two_factor_disable": Row("signed-in"),
     "email_change_confirm": Row("public", PAGE),
     "login": Row("public", FORM, redirects_signed_in=True),
     "logout": Row("public", POST),
