@@ -5,9 +5,11 @@ emergency signs come first and need an explicit yes or no; the others may be lef
 answered "not sure", which the checklist treats as "not reported" (see the explanation page).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import triage
+
+YES, NO = "yes", "no"
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,16 @@ class Question:
     text: str
     help: str
     group: str
+    #: Asked first, and an explicit answer is needed.
     emergency: bool = False
     parent: str | None = None
     number: bool = False
+    #: One of `triage.RISK_MODIFIER_CODES`: needed too, and "not sure" counts as yes.
+    modifier: bool = False
+    #: The words on the two radio buttons, in page order, as (form value, label). Most questions
+    #: use Yes / No; a question whose code is a negative (`not_improving`) offers two plain
+    #: statements instead, so nobody has to answer a double negative.
+    options: tuple[tuple[str, str], ...] = ((YES, "Yes"), (NO, "No"))
 
     @property
     def label(self) -> str:
@@ -121,6 +130,14 @@ QUESTIONS = (
         emergency=True,
     ),
     Question(
+        "walking_difficulty",
+        "Is walking newly difficult: are you unsteady on your feet, or do your legs give way?",
+        "New since this back pain began, or worse than before. Not pain that only makes you "
+        "walk slowly.",
+        "emergency",
+        emergency=True,
+    ),
+    Question(
         "major_trauma",
         "Did the pain start after a serious accident?",
         "For example a road collision or a fall from a height.",
@@ -131,6 +148,15 @@ QUESTIONS = (
         "chest_pain",
         "Do you have chest pain?",
         "Any pain, pressure or tightness in your chest, together with the back pain.",
+        "emergency",
+        emergency=True,
+    ),
+    Question(
+        "sudden_onset",
+        "Did this pain come on suddenly, and is it severe and unlike any back pain you have had "
+        "before?",
+        "For example it started within minutes, without a fall or injury, and it is the worst "
+        "back pain you have had.",
         "emergency",
         emergency=True,
     ),
@@ -163,6 +189,7 @@ QUESTIONS = (
         "In whole years. Some warning signs matter more at certain ages.",
         "about",
         number=True,
+        modifier=True,
     ),
     Question(
         "duration_weeks",
@@ -173,6 +200,15 @@ QUESTIONS = (
         number=True,
     ),
     Question(
+        "vascular_risk",
+        "Do you have an aortic aneurysm, heart or circulation disease or high blood pressure, or "
+        "do you smoke or used to smoke?",
+        "An aortic aneurysm is a swelling of the main blood vessel in your tummy. Circulation "
+        "disease includes a past stroke or poor circulation in the legs.",
+        "about",
+        modifier=True,
+    ),
+    Question(
         "worsening",
         "Is the pain getting worse?",
         "Over days or weeks, not just from hour to hour.",
@@ -180,9 +216,13 @@ QUESTIONS = (
     ),
     Question(
         "not_improving",
-        "Has the pain not started to get better yet?",
-        "Answer yes if it is no better than when it started.",
+        "Has the pain started to get better?",
+        "Choose the second answer if it is no better than when it started.",
         "about",
+        options=(
+            (NO, "It has started to get better"),
+            (YES, "It has not started to get better yet"),
+        ),
     ),
     Question(
         "severe_pain",
@@ -215,6 +255,7 @@ QUESTIONS = (
         "Do you have numbness or pins and needles in one leg?",
         "Part of the leg or foot feels numb, tingly or different when you touch it.",
         "nerves",
+        modifier=True,
     ),
     Question(
         "leg_weakness",
@@ -222,6 +263,7 @@ QUESTIONS = (
         "For example your foot slaps the ground, you trip over it, or you cannot stand on your "
         "heel or your toes.",
         "nerves",
+        modifier=True,
     ),
     Question(
         "weakness_progressing",
@@ -242,6 +284,7 @@ QUESTIONS = (
         "Have you been told you have osteoporosis (thin or weak bones)?",
         "Osteoporosis makes bones break more easily.",
         "bone",
+        modifier=True,
     ),
     Question(
         "long_term_steroids",
@@ -249,6 +292,7 @@ QUESTIONS = (
         "Steroid (corticosteroid) tablets such as prednisolone, taken for months, for example "
         "for asthma or arthritis.",
         "bone",
+        modifier=True,
     ),
     # Cancer and other warning signs.
     Question(
@@ -257,6 +301,7 @@ QUESTIONS = (
         "Any cancer, even if it was treated long ago. Breast, lung, prostate cancer and myeloma "
         "matter most.",
         "cancer",
+        modifier=True,
     ),
     Question(
         "weight_loss",
@@ -306,6 +351,7 @@ QUESTIONS = (
         "Do you inject drugs?",
         "Now or recently. This is asked only because it makes spine infections more likely.",
         "infection",
+        modifier=True,
     ),
     Question(
         "immunosuppressed",
@@ -313,6 +359,7 @@ QUESTIONS = (
         "For example chemotherapy, medicines after a transplant, HIV, or poorly controlled "
         "diabetes.",
         "infection",
+        modifier=True,
     ),
     Question(
         "recent_infection",
@@ -355,6 +402,89 @@ FOLLOW_UPS = {question.parent: question for question in QUESTIONS if question.pa
 
 
 @dataclass(frozen=True)
+class Service:
+    """Where a person is sent: its name, and a number for `tel:` and a web address if it has
+    them ("" when there is no single number or site)."""
+
+    name: str
+    tel: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    #: The emergency number as dialled, usable in `tel:` (`f"tel:{region.emergency}"`).
+    emergency: str
+    #: Where to go in an emergency, in the words used there.
+    emergency_place: str
+    #: The urgent advice service in plain words, e.g. "NHS 111".
+    urgent: str
+    urgent_service: Service
+    #: Who to book an ordinary appointment with.
+    doctor: str
+    sources: tuple[triage.Source, ...]
+
+    @property
+    def emergency_service(self) -> Service:
+        return Service(f"call {self.emergency}", tel=self.emergency)
+
+
+REGIONS = {
+    region.code: region
+    for region in (
+        Region(
+            "uk",
+            "United Kingdom",
+            "999",
+            "A&E",
+            "NHS 111",
+            Service("NHS 111 online, or call 111", tel="111", url="https://111.nhs.uk/"),
+            "your GP surgery",
+            (triage.NHS_WHEN_999, triage.NHS_WHEN_111),
+        ),
+        Region(
+            "eu",
+            "European Union",
+            "112",
+            "the emergency department",
+            "your doctor's out-of-hours service",
+            # 116117 is the out-of-hours doctor number in Germany; other EU countries have
+            # their own, so no single number is offered for the whole region.
+            Service("your doctor's out-of-hours service (in Germany, call 116117)"),
+            "your family doctor",
+            (triage.EU_112, triage.KBV_116117),
+        ),
+        Region(
+            "us",
+            "United States",
+            "911",
+            "the emergency room",
+            "your doctor's after-hours line or an urgent care center",
+            Service("your doctor's after-hours line, or an urgent care center"),
+            "your doctor",
+            (triage.MEDLINEPLUS_ER,),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    """A level shown as an NHS care card: one action heading, a hidden screen-reader prefix,
+    at most five concrete bullets, one service signposted; every text filled in for a region."""
+
+    level: str
+    heading: str
+    sr_prefix: str
+    bullets: tuple[str, ...]
+    service: Service
+    #: A second way to get help when the first cannot be reached (the cancer team card).
+    fallback: Service | None = None
+
+
+@dataclass(frozen=True)
 class LevelInfo:
     code: str
     title: str
@@ -362,6 +492,43 @@ class LevelInfo:
     action: str
     detail: str
     sources: tuple[triage.Source, ...] = ()
+    #: Care card. Texts may use {emergency}, {place}, {urgent} and {doctor} from the region.
+    heading: str = ""
+    sr_prefix: str = ""
+    bullets: tuple[str, ...] = ()
+    #: "emergency", "urgent" or "doctor": which of the region's services is signposted, or
+    #: any other text, signposted as it is.
+    service: str = ""
+    #: The words on a reason's label at this level (never jargon such as a level code).
+    chip: str = ""
+
+    def card(self, region: Region) -> Card:
+        return Card(
+            self.code,
+            _fill(self.heading, region),
+            self.sr_prefix,
+            tuple(_fill(bullet, region) for bullet in self.bullets),
+            _service(self.service, region),
+        )
+
+
+def _fill(text: str, region: Region) -> str:
+    return text.format(
+        emergency=region.emergency,
+        place=region.emergency_place,
+        urgent=region.urgent,
+        doctor=region.doctor,
+    )
+
+
+def _service(kind: str, region: Region) -> Service:
+    if kind == "emergency":
+        return region.emergency_service
+    if kind == "urgent":
+        return region.urgent_service
+    if kind == "doctor":
+        return Service(region.doctor)
+    return Service(kind)
 
 
 LEVEL_INFO = {
@@ -376,6 +543,16 @@ LEVEL_INFO = {
             "Go now: do not wait to see if it gets better. Take this summary with you, or show "
             "it on your phone.",
             (triage.NHS_999, triage.GIRFT_CES),
+            heading="Call {emergency} or go to {place} now",
+            sr_prefix="Emergency advice:",
+            bullets=(
+                "Go now: do not wait to see if it gets better.",
+                "Do not drive yourself: ask someone to take you, or call {emergency} for an "
+                "ambulance.",
+                "Say which warning signs you have, or show this page on your phone.",
+            ),
+            service="emergency",
+            chip="Emergency",
         ),
         LevelInfo(
             triage.SAME_DAY,
@@ -385,6 +562,16 @@ LEVEL_INFO = {
             "(NHS 111 in England).",
             "If you cannot get an appointment today, go to an urgent treatment centre or A&E.",
             (triage.NHS_111,),
+            heading="Ask {doctor} for an appointment today, or get help from {urgent}",
+            sr_prefix="Urgent advice:",
+            bullets=(
+                "Ask for an appointment today, and say which warning signs you have.",
+                "If you cannot get one today, contact {urgent}: they will tell you where to go.",
+                "If it gets much worse, or you get a sign listed under emergencies, call "
+                "{emergency} or go to {place}.",
+            ),
+            service="urgent",
+            chip="See a doctor today",
         ),
         LevelInfo(
             triage.WITHIN_DAYS,
@@ -393,6 +580,15 @@ LEVEL_INFO = {
             "See a doctor within the next few days.",
             "Book the appointment now and say which warning signs you have.",
             (triage.CKS_RED_FLAGS,),
+            heading="Book an appointment with {doctor} in the next few days",
+            sr_prefix="Non-urgent advice:",
+            bullets=(
+                "Book it now, and say which warning signs you have.",
+                "Keep as active as you can in the meantime.",
+                "If it gets worse before then, ask for an appointment today or contact {urgent}.",
+            ),
+            service="doctor",
+            chip="See a doctor within days",
         ),
         LevelInfo(
             triage.ROUTINE,
@@ -401,18 +597,71 @@ LEVEL_INFO = {
             "Book a routine appointment with a doctor or physiotherapist.",
             "Meanwhile, carry on with your normal activities as far as you can.",
             (triage.NHS_GP, triage.NICE_NG59),
+            heading="Book a routine appointment with {doctor} or a physiotherapist",
+            sr_prefix="Non-urgent advice:",
+            bullets=(
+                "There is no need to rush, but do book it.",
+                "Carry on with your normal activities as far as you can.",
+                "If a new warning sign appears, answer this checklist again.",
+            ),
+            service="doctor",
+            chip="Routine appointment",
         ),
         LevelInfo(
             triage.SELF_CARE,
             "Self-care is appropriate now",
             "✓",
-            "Self-care is appropriate now; here is when to come back (safety-netting).",
+            "You can look after your back yourself for now; below is when to get help.",
             "Carry on with your normal activities as far as you can: most back pain starts to "
-            "ease within 2 weeks and usually passes in 4 to 6 weeks.",
+            "ease within 2 weeks.",
             (triage.NHS_EXERCISE, triage.NICE_NG59, triage.IFOMPT_2020),
+            heading="You can look after your back yourself for now",
+            sr_prefix="Non-urgent advice:",
+            bullets=(
+                "Keep moving and carry on with your normal activities as far as you can.",
+                "Gentle exercises and stretches can help.",
+                "A pharmacist can advise you on pain relief.",
+                "If it has not started to get better within 2 weeks, or a warning sign "
+                "appears, answer this checklist again.",
+            ),
+            service="a pharmacist, for advice on pain relief",
+            chip="Good to know",
         ),
     )
 }
+
+#: Rules after which a person with a cancer history is sent to their cancer team first (NICE
+#: CG75: contact the MSCC coordinator / acute oncology service immediately).
+CANCER_TEAM_RULES = frozenset({"mscc_cancer_with_nerve_signs"})
+CANCER_TEAM_INFO = LevelInfo(
+    triage.EMERGENCY,
+    "Emergency: call your cancer team now",
+    "!",
+    "Call your cancer team's 24-hour line now. If you cannot reach them, call the emergency "
+    "number (999 / 112 / 911).",
+    "Say that you have had cancer and have new back pain with these symptoms.",
+    (triage.NICE_CG75,),
+    heading="Call your cancer team's 24-hour line now",
+    sr_prefix="Emergency advice:",
+    bullets=(
+        "Say that you have had cancer and have new back pain with nerve symptoms.",
+        "If you cannot reach them straight away, or you have no cancer team number, call "
+        "{emergency} or go to {place}.",
+        "Do not wait until your next appointment.",
+    ),
+    service="your cancer team's 24-hour line (the number on your treatment card or letters)",
+    chip="Emergency",
+)
+
+
+def care_card(result: triage.Result, region: Region) -> Card:
+    """The card for a result: the level's card, or the cancer team card when the only
+    emergency is cancer with nerve symptoms (the emergency number is then the fallback)."""
+    urgent = [reason.rule.id for reason in result.reasons if reason.level == triage.EMERGENCY]
+    if urgent and set(urgent) <= CANCER_TEAM_RULES:
+        return replace(CANCER_TEAM_INFO.card(region), fallback=region.emergency_service)
+    return LEVEL_INFO[result.level].card(region)
+
 
 # Safety-netting: when to come back or seek help, whatever the result today. Each line sums up
 # rules above, with the same sources.
@@ -471,22 +720,6 @@ PERSONAL_SAFETY_NET = (
 )
 
 
-@dataclass(frozen=True)
-class Region:
-    code: str
-    name: str
-    emergency: str
-    urgent: str
-
-
-REGIONS = {
-    region.code: region
-    for region in (
-        Region("uk", "United Kingdom", "999", "NHS 111 (call 111, or use 111.nhs.uk in England)"),
-        Region("eu", "European Union", "112", "your doctor's out-of-hours service"),
-        Region("us", "United States", "911", "your doctor's same-day line or urgent care"),
-    )
-}
 DEFAULT_REGION = "uk"
 EU_COUNTRIES = frozenset(
     "at be bg cy cz de dk ee es fi fr gr hr hu ie it lt lu lv mt nl pl pt ro se si sk".split()

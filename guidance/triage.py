@@ -16,7 +16,8 @@ Design choices (they are also explained on the "how the checklist works" page):
   (Yusuf 2019), so "no fever" never lowers the urgency of the other infection signs.
 """
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 EMERGENCY = "emergency"
@@ -71,9 +72,28 @@ BOOLEAN_CODES = {
     "eases_with_movement": "better with exercise, not with rest",
     "wakes_late_night": "woken by pain in the second half of the night",
     "inflammatory_history": "psoriasis, bowel or eye inflammation, or family spondyloarthritis",
+    "walking_difficulty": "new difficulty walking, unsteady, or legs giving way",
+    "sudden_onset": "sudden, severe pain unlike any back pain before",
+    "vascular_risk": "aneurysm, heart or circulation disease, high blood pressure, or smoking",
 }
 ANSWER_CODES = {**NUMBER_CODES, **BOOLEAN_CODES}
 NUMBER_LIMITS = {"age": (1, 120), "duration_weeks": (0, 5200)}
+
+#: Answers that can turn another sign into an emergency or same-day case (contract v2). The page
+#: asks for them like the emergency signs and allows "not sure", which counts as yes inside every
+#: combination (`assess_with_not_sure`). `vascular_risk` is added to the contract's list because
+#: the aneurysm rules make it one: tummy pain or sudden severe pain with it is an emergency.
+RISK_MODIFIER_CODES = (
+    "age",
+    "cancer_history",
+    "osteoporosis",
+    "long_term_steroids",
+    "immunosuppressed",
+    "iv_drug_use",
+    "leg_weakness",
+    "leg_numbness",
+    "vascular_risk",
+)
 
 
 @dataclass(frozen=True)
@@ -222,9 +242,36 @@ IFOMPT_2020 = Source(
     "https://pubmed.ncbi.nlm.nih.gov/32438853",
 )
 
+# Services a person is signposted to (the emergency numbers and urgent advice lines by region).
+NHS_WHEN_999 = Source(
+    "NHS: When to call 999",
+    "Call 999 in a medical emergency, when someone is seriously ill or injured",
+    "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
+)
+NHS_WHEN_111 = Source(
+    "NHS: When to use 111",
+    "NHS 111 can help if you have an urgent medical problem; use 111 online or call 111",
+    "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
+)
+EU_112 = Source(
+    "European Commission: 112, the European emergency number",
+    "Call 112 free of charge from anywhere in the EU",
+    "https://digital-strategy.ec.europa.eu/en/policies/112",
+)
+KBV_116117 = Source(
+    "Kassenärztliche Bundesvereinigung: 116117, the out-of-hours medical service (Germany)",
+    "Call 116117 when you need a doctor urgently and your practice is closed",
+    "https://www.116117.de/",
+)
+MEDLINEPLUS_ER = Source(
+    "MedlinePlus (US National Library of Medicine): When to use the emergency room",
+    "Call 911 in an emergency; urgent care or your provider for problems that cannot wait",
+    "https://medlineplus.gov/ency/patientinstructions/000593.htm",
+)
 
 # Conditions: small predicates. `fired(answers)` returns None when the condition is false, else
-# the answer codes that made it true; `describe()` says it in words for the explanation page.
+# the answer codes that made it true; `describe()` says it in words for the explanation page;
+# `examples()` lists minimal answers that make it true (for `combination_cases`).
 
 
 def _label(code: str) -> str:
@@ -241,6 +288,9 @@ class Yes:
     def describe(self) -> str:
         return f"{_label(self.code)} is yes"
 
+    def examples(self) -> list[dict]:
+        return [{self.code: True}]
+
 
 @dataclass(frozen=True)
 class AnyYes:
@@ -254,6 +304,9 @@ class AnyYes:
 
     def describe(self) -> str:
         return "any of " + ", ".join(_label(code) for code in self.codes) + " is yes"
+
+    def examples(self) -> list[dict]:
+        return [{code: True} for code in self.codes]
 
 
 @dataclass(frozen=True)
@@ -273,6 +326,11 @@ class AtLeastYes:
         labels = ", ".join(_label(code) for code in self.codes)
         return f"at least {self.count} of {labels} are yes"
 
+    def examples(self) -> list[dict]:
+        return [
+            dict.fromkeys(codes, True) for codes in itertools.combinations(self.codes, self.count)
+        ]
+
 
 @dataclass(frozen=True)
 class AtLeast:
@@ -286,6 +344,9 @@ class AtLeast:
     def describe(self) -> str:
         return f"{_label(self.code)} is {self.value} or more"
 
+    def examples(self) -> list[dict]:
+        return [{self.code: self.value}]
+
 
 @dataclass(frozen=True)
 class Below:
@@ -298,6 +359,9 @@ class Below:
 
     def describe(self) -> str:
         return f"{_label(self.code)} is under {self.value}"
+
+    def examples(self) -> list[dict]:
+        return [{self.code: self.value - 1}]
 
 
 @dataclass(frozen=True)
@@ -316,6 +380,9 @@ class StartedBeforeAge:
     def describe(self) -> str:
         return f"the pain started before age {self.value} (or the age was not given)"
 
+    def examples(self) -> list[dict]:
+        return [{}]
+
 
 @dataclass(frozen=True)
 class AnyOf:
@@ -332,6 +399,9 @@ class AnyOf:
 
     def describe(self) -> str:
         return "(either " + ", or ".join(part.describe() for part in self.parts) + ")"
+
+    def examples(self) -> list[dict]:
+        return [example for part in self.parts for example in part.examples()]
 
 
 @dataclass(frozen=True)
@@ -352,6 +422,17 @@ class AllOf:
 
     def describe(self) -> str:
         return " and ".join(part.describe() for part in self.parts)
+
+    def examples(self) -> list[dict]:
+        merged: list[dict] = [{}]
+        for part in self.parts:
+            merged = [
+                {**done, **more}
+                for done in merged
+                for more in part.examples()
+                if all(done.get(code, value) == value for code, value in more.items())
+            ]
+        return merged
 
 
 @dataclass(frozen=True)
@@ -426,6 +507,15 @@ RULES: tuple[Rule, ...] = (
         "being squashed at once.",
         (NHS_999, GIRFT_CES),
     ),
+    Rule(
+        "walking_both_legs",
+        CES,
+        AllOf(Yes("walking_difficulty"), Yes("both_legs")),
+        EMERGENCY,
+        "New difficulty walking together with symptoms in both legs can mean the spinal cord "
+        "or the nerves at the base of the spine are being squashed.",
+        (NICE_CG75, GIRFT_CES),
+    ),
     # Spinal fracture (1.2).
     Rule(
         "fracture_major_trauma",
@@ -446,7 +536,7 @@ RULES: tuple[Rule, ...] = (
                 AnyYes("osteoporosis", "long_term_steroids"),
                 AllOf(Yes("minor_trauma"), AtLeast("age", 66)),
             ),
-            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing"),
+            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing", "walking_difficulty"),
         ),
         EMERGENCY,
         "A possible broken bone in the spine together with weakness or numbness in a leg can "
@@ -486,7 +576,13 @@ RULES: tuple[Rule, ...] = (
         CANCER,
         AllOf(
             Yes("cancer_history"),
-            AnyYes("sciatica", "leg_numbness", "leg_weakness", "weakness_progressing"),
+            AnyYes(
+                "sciatica",
+                "leg_numbness",
+                "leg_weakness",
+                "weakness_progressing",
+                "walking_difficulty",
+            ),
         ),
         EMERGENCY,
         "For someone who has had cancer, back pain with nerve symptoms (pain down a leg, "
@@ -611,7 +707,7 @@ RULES: tuple[Rule, ...] = (
         INFECTION,
         AllOf(
             AnyYes("fever", "iv_drug_use", "immunosuppressed", "recent_infection"),
-            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing"),
+            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing", "walking_difficulty"),
         ),
         EMERGENCY,
         "A possible spine infection together with weakness or numbness in a leg can mean an "
@@ -657,13 +753,48 @@ RULES: tuple[Rule, ...] = (
         (NHS_999,),
     ),
     Rule(
-        "aaa_abdominal_pain",
+        "aaa_abdominal_pain_risk",
         VESSELS,
-        Yes("abdominal_pain"),
+        AllOf(
+            Yes("abdominal_pain"),
+            AnyOf(AtLeast("age", 66), Yes("vascular_risk"), Yes("sudden_onset")),
+        ),
         EMERGENCY,
         "New tummy pain with back pain, or a pulsing feeling in the tummy, can be a sign of a "
-        "swollen or leaking main blood vessel (abdominal aortic aneurysm).",
+        "swollen or leaking main blood vessel (abdominal aortic aneurysm). This is more likely "
+        "from the age of 66, with heart or circulation disease, high blood pressure or smoking, "
+        "or when the pain came on suddenly.",
         (NICE_NG156,),
+    ),
+    Rule(
+        "abdominal_pain",
+        VESSELS,
+        Yes("abdominal_pain"),
+        SAME_DAY,
+        "New tummy pain together with back pain needs checking by a doctor today. It is not "
+        "usually a problem with the main blood vessel at your age without heart or circulation "
+        "risks, but it can come from the kidneys, bowel or womb.",
+        (NHS_111,),
+    ),
+    Rule(
+        "aaa_sudden_onset_risk",
+        VESSELS,
+        AllOf(Yes("sudden_onset"), AnyOf(AtLeast("age", 66), Yes("vascular_risk"))),
+        EMERGENCY,
+        "Sudden, severe back pain unlike any before, in someone over 65 or with heart or "
+        "circulation risks, can be a sign of a leaking main blood vessel (abdominal aortic "
+        "aneurysm).",
+        (NICE_NG156,),
+    ),
+    Rule(
+        "sudden_onset",
+        SERIOUS,
+        Yes("sudden_onset"),
+        SAME_DAY,
+        "Back pain that came on suddenly, is severe and is unlike any back pain before needs "
+        "checking by a doctor today: it can be a broken bone in the spine or a problem with a "
+        "blood vessel.",
+        (NHS_111,),
     ),
     Rule(
         "aaa_collapse",
@@ -675,6 +806,15 @@ RULES: tuple[Rule, ...] = (
         (NICE_NG156,),
     ),
     # Nerve root compression (1.7).
+    Rule(
+        "walking_difficulty",
+        NERVE,
+        Yes("walking_difficulty"),
+        SAME_DAY,
+        "New difficulty walking, feeling unsteady on your feet or your legs giving way can be a "
+        "sign of pressure on the spinal cord or nerves, and needs checking today.",
+        (NORTHERN_TRUST, GCARE),
+    ),
     Rule(
         "nerve_weakness",
         NERVE,
@@ -869,3 +1009,56 @@ def assess(answers: Mapping) -> Result:
     fired.sort(key=lambda reason: LEVELS.index(reason.level))
     level = fired[0].level if fired else SELF_CARE
     return Result(level=level, reasons=tuple(fired))
+
+
+def assess_with_not_sure(answers: Mapping, not_sure: Iterable[str] = ()) -> Result:
+    """`assess`, counting each "not sure" answer as yes inside every rule (contract v2).
+
+    A "not sure" yes/no answer is True. A "not sure" age is each age at which some rule changes,
+    and the most urgent result wins, so an unknown age never lowers the level.
+    """
+    not_sure = set(not_sure)
+    unknown = not_sure - set(ANSWER_CODES)
+    if unknown:
+        raise ValueError(f"Unknown answer code: {sorted(unknown)[0]!r}")
+    counted = {**answers, **{code: True for code in not_sure if code in BOOLEAN_CODES}}
+    if "age" not in not_sure:
+        return assess(counted)
+    results = [assess({**counted, "age": age}) for age in _ages_that_change_a_rule()]
+    return min(results, key=lambda result: LEVELS.index(result.level))
+
+
+def _ages_that_change_a_rule() -> list[int]:
+    ages = {
+        example["age"] for rule in RULES for example in rule.when.examples() if "age" in example
+    }
+    return sorted(ages)
+
+
+@dataclass(frozen=True)
+class CombinationCase:
+    rule: str
+    answers: dict
+    modifiers: tuple[str, ...]
+    level: str
+
+
+def combination_cases() -> Iterator[CombinationCase]:
+    """Every way a risk-modifier answer together with another sign fires an emergency or
+    same-day rule, as the smallest answers that do it."""
+    seen = set()
+    for rule in RULES:
+        if rule.level not in (EMERGENCY, SAME_DAY):
+            continue
+        for example in rule.when.examples():
+            # The form asks "is that weakness getting worse?" only after a yes to leg weakness,
+            # so a case with the follow-up alone could not be answered; the leg_weakness case
+            # covers it.
+            if example.get("weakness_progressing") and not example.get("leg_weakness"):
+                continue
+            modifiers = tuple(code for code in RISK_MODIFIER_CODES if code in example)
+            key = (rule.id, tuple(sorted(example.items())))
+            if len(example) < 2 or not modifiers or key in seen:
+                continue
+            seen.add(key)
+            yield CombinationCase(rule.id, dict(example), modifiers, rule.level)

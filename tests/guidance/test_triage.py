@@ -404,13 +404,20 @@ CASES = [
     ),
     # Abdominal aortic aneurysm and other emergencies (1.6).
     ("chest-pain-47", {"chest_pain": True, "age": 47}, EMERGENCY, ["chest_pain"], NHS, []),
-    ("aaa-tummy", {"abdominal_pain": True}, EMERGENCY, ["aaa_abdominal_pain"], NG156, []),
+    (
+        "aaa-tummy-young-no-risk-is-today",
+        {"abdominal_pain": True, "age": 27},
+        SAME_DAY,
+        ["abdominal_pain"],
+        NHS,
+        ["aaa_abdominal_pain_risk"],
+    ),
     ("aaa-collapse", {"faint_or_collapse": True}, EMERGENCY, ["aaa_collapse"], NG156, []),
     (
         "aaa-tummy-older-first-days",
         {"abdominal_pain": True, "age": 70, "duration_weeks": 0},
         EMERGENCY,
-        ["aaa_abdominal_pain"],
+        ["aaa_abdominal_pain_risk"],
         NG156,
         [],
     ),
@@ -687,7 +694,10 @@ def test_reasons_are_most_urgent_first_and_list_every_rule_that_fired():
 @pytest.mark.parametrize("weeks", [0, 1, 3, 6, 12, 52, 520])
 def test_duration_never_downgrades_an_emergency_sign(code, weeks):
     """Contract: "Duration never lowers urgency" (GIRFT / Cornwall: still A&E after 2 weeks)."""
-    assert assess({code: True, "duration_weeks": weeks, "not_improving": False}).level == EMERGENCY
+    for extra in ({}, {"age": 70}):
+        alone = assess({code: True, **extra}).level
+        later = assess({code: True, "duration_weeks": weeks, "not_improving": False, **extra})
+        assert later.level == alone
 
 
 @pytest.mark.parametrize("risk", ["iv_drug_use", "immunosuppressed", "recent_infection"])
@@ -710,9 +720,16 @@ def test_answering_yes_to_more_signs_never_lowers_the_level():
         assert both <= alone, (first, second)
 
 
+# Asked first because they are emergencies together with a risk answer (age, vascular risk,
+# cancer): on their own they need a doctor today (NICE NG156; CKS; NICE CG75).
+EMERGENCY_WITH_RISK = {"abdominal_pain", "sudden_onset", "walking_difficulty"}
+
+
 @pytest.mark.parametrize("code", EMERGENCY_CODES)
-def test_each_emergency_question_alone_is_an_emergency(code):
-    assert assess({code: True}).level == EMERGENCY
+def test_each_emergency_question_alone_is_an_emergency_or_today(code):
+    expected = SAME_DAY if code in EMERGENCY_WITH_RISK else EMERGENCY
+    assert assess({code: True}).level == expected
+    assert triage.assess_with_not_sure({code: True}, ["age", "cancer_history"]).level == EMERGENCY
 
 
 def test_assess_is_pure():
