@@ -241,7 +241,9 @@ NEW_SYMPTOM_CODES = (
     "incontinence",
     "sexual_change",
     "both_legs",
+    "walking_difficulty",
     "chest_pain",
+    "sudden_onset",
     "abdominal_pain",
     "faint_or_collapse",
     "feel_very_unwell",
@@ -259,6 +261,13 @@ def symptom_question(code: str):
 
 
 def is_emergency_sign(code: str) -> bool:
+    """An emergency-group question of the checklist.
+
+    Tummy pain, sudden severe pain and new difficulty walking are emergencies on the checklist
+    only with age, vascular risk or cancer; the journal does not know those, and contract v2
+    counts an unknown risk answer as "not sure", which counts as yes. So every emergency-group
+    sign ticked in the journal means: call 999 now.
+    """
     return QUESTIONS_BY_CODE[code].emergency
 
 
@@ -374,6 +383,8 @@ RED_FLAG_SIGNS = (
             r"\blos(?:t|ing|e) (?:a lot of |lots of |some |more )?weight",
             r"\blos(?:t|ing) (?:about |around |nearly |almost |over )?\d+(?:[.,]\d+)? ?"
             + _WEIGHT_UNIT,
+            r"\b(?:dropped|down) (?:about |around |nearly |almost |over )?\d+(?:[.,]\d+)? ?"
+            + _WEIGHT_UNIT,
             r"\bweight (?:has |is )?(?:dropped|dropping|gone down|going down|falling off)",
             r"\bclothes (?:are |feel )?(?:loose|baggy|hanging off)",
         ),
@@ -384,6 +395,8 @@ RED_FLAG_SIGNS = (
             r"\bchest (?:pain|tightness|pressure)",
             r"\bpain in (?:my|the) chest",
             r"\btight(?:ness)? (?:in|across) (?:my|the) chest",
+            r"\btight chest",
+            r"\bchest (?:feels|felt|is|was) tight",
         ),
     ),
     (
@@ -409,6 +422,15 @@ RED_FLAG_SIGNS = (
             r"\bmuddled",
             r"\bnot making sense",
             r"\b(?:very|really|so|extremely) (?:unwell|ill|poorly)",
+        ),
+    ),
+    (
+        "sudden, severe pain unlike before",
+        (
+            r"\bsudden(?:ly)?\b[^.;!?,]{0,20}?\b(?:severe|terrible|excruciating|agoni[sz]ing|"
+            r"tearing|ripping|worst)",
+            r"\b(?:tearing|ripping) pain",
+            r"\bworst (?:back )?pain (?:of my life|ever|i'?ve ever)",
         ),
     ),
     (
