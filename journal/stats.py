@@ -637,9 +637,9 @@ ROYAL_FREE_CES = (
 )
 FARRAR_2001 = ("Farrar et al., Pain 2001 (PubMed)", "https://pubmed.ncbi.nlm.nih.gov/11690728/")
 CHECKLIST_SOURCE = (
-    "NHS: Back pain (“Call 999 or go to A&E if…” and “Call 111 or ask for an urgent GP "
-    "appointment if…”); Royal Free London NHS: cauda equina syndrome card; GIRFT National "
-    "Suspected Cauda Equina Syndrome Pathway (2023)."
+    "NHS: Back pain (when to go to A&E, and when to ask for an urgent GP appointment); Royal "
+    "Free London NHS: cauda equina syndrome card; GIRFT National Suspected Cauda Equina "
+    "Syndrome Pathway (2023)."
 )
 
 
@@ -697,7 +697,7 @@ def help_prompts(
                     "back. The checklist asks about it together with the other signs that "
                     "decide how soon you should be seen."
                 ),
-                source="NHS: Back pain, “Call 111 or ask for an urgent GP appointment if…”.",
+                source="NHS: Back pain (when to ask for an urgent GP appointment).",
                 link=NHS_BACK_PAIN,
             )
         )

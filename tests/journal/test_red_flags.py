@@ -1,13 +1,17 @@
 """The journal's red-flag net: ticked new symptoms first, the notes scan as a second net."""
 
+import csv
 import html
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from guidance.checklist_questions import QUESTIONS_BY_CODE
+from guidance.checklist_questions import LEVEL_INFO, QUESTIONS_BY_CODE
+from guidance.models import CheckResult
 from guidance.triage import ANSWER_CODES
+from journal.export import entries_csv, load_user_data, user_data
 from journal.models import Entry
 from journal.stats import (
     NEW_SYMPTOM_CODES,
@@ -200,7 +204,7 @@ def test_upper_or_mid_back_prompts_once_per_episode_not_as_an_emergency():
     assert (prompt.kind, prompt.urgent, prompt.emergency) == ("upper_back", False, False)
     assert prompt.key == f"upper-back-{(today - timedelta(days=2)).isoformat()}"
     assert "top of your back, between the shoulders" in prompt.detail
-    assert "Call 111 or ask for an urgent GP appointment" in prompt.source
+    assert prompt.source == "NHS: Back pain (when to ask for an urgent GP appointment)."
     assert help_prompts([], today, [facts(regions={"neck", "lower_back_centre"})]) == []
 
 
@@ -284,3 +288,63 @@ def test_entry_page_lists_the_ticked_symptoms(alice_client, alice):
     entry = make_entry(alice, timezone.localdate(), 3, new_symptoms=["night_pain"])
     page = html.unescape(alice_client.get(f"/journal/entries/{entry.pk}/").content.decode())
     assert f"<dt>New or worse</dt><dd>{ANSWER_CODES['night_pain']}</dd>" in page
+
+
+# Journal pages: plain words, real sources, phone links ---------------------------------------
+
+
+def _main_text(page: str) -> str:
+    main = page.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    main = re.sub(r"<a href=\"tel:\d+\"[^>]*>[^<]*</a>", "", main)  # numbers that are links
+    return re.sub(r"<[^>]+>", " ", main)
+
+
+def test_journal_pages_show_no_codes_or_internal_references_and_link_every_number(
+    alice_client, alice
+):
+    today = timezone.localdate()
+    entry = make_entry(
+        alice,
+        today,
+        6,
+        regions=["upper_back", "below_knee_left", "below_knee_right"],
+        notes="numb when I wipe",
+        new_symptoms=["chest_pain", "fever"],
+    )
+    make_entry(alice, today - timedelta(days=1), 5, new_symptoms=["weight_loss"])
+    CheckResult.objects.create(user=alice, level="self_care", answers={}, reasons=[])
+    pages = [
+        "/journal/",
+        "/journal/entries/new/",
+        f"/journal/entries/{entry.pk}/",
+        f"/journal/entries/{entry.pk}/edit/",
+        "/journal/trends/",
+        "/journal/triggers/",
+        "/journal/summary/",
+        "/journal/export/",
+    ]
+    for path in pages:
+        text = _main_text(alice_client.get(path).content.decode())
+        words = html.unescape(" ".join(text.split()))
+        assert not re.search(r"\b(?:999|112|911|111)\b", words), (path, words)
+        found = re.findall(
+            r"clinical reference|section \d|to verify|\(2019 copy\)|archived copy|vercel\.app|"
+            r"safety-netting|\bself_care\b|\bsame_day\b|\bwithin_days\b",
+            words,
+            re.IGNORECASE,
+        )
+        assert found == [], path
+    summary = alice_client.get("/journal/summary/").content.decode()
+    assert f"{LEVEL_INFO['self_care'].title}." in summary
+
+
+def test_exports_carry_the_ticked_symptoms_and_a_restore_keeps_them(alice, bob):
+    make_entry(alice, timezone.localdate(), 5, new_symptoms=["bladder_change", "weight_loss"])
+    data = user_data(alice)
+    assert data["entries"][0]["new_symptoms"] == ["bladder_change", "weight_loss"]
+    header, row = entries_csv(alice).splitlines()[:2]
+    column = header.split(",").index("new_symptoms")
+    assert next(csv.reader([row]))[column] == "bladder_change; weight_loss"
+    data["entries"][0]["new_symptoms"].append("not_a_code")
+    load_user_data(bob, data)
+    assert Entry.objects.get(user=bob).new_symptoms == ["bladder_change", "weight_loss"]
