@@ -1,8 +1,9 @@
 """What the checklist page asks, in which order, and what it says about each level.
 
 Every answer code of `triage-contract.md` has exactly one question here (a test checks it). The
-emergency signs come first and need an explicit yes or no; the others may be left blank or
-answered "not sure", which the checklist treats as "not reported" (see the explanation page).
+emergency signs come first and need an explicit yes or no. The risk answers (`modifier`) are
+needed too and may be "not sure", which counts as yes (`triage.assess_with_not_sure`); the
+others may be left blank or answered "not sure", which counts as not reported.
 """
 
 from dataclasses import dataclass, replace
@@ -44,12 +45,22 @@ class Group:
     preview: str = ""
 
 
+# Said under each question about a sign that is an emergency only when it is new (GIRFT 2023:
+# "recent onset, or deterioration"). Long-standing, unchanged symptoms go to a routine visit.
+LONG_STANDING = (
+    "Had it for a long time without change (for example years of leaking a little when you "
+    "cough, or numb feet from diabetes)? Answer no, and mention it at a routine appointment. If "
+    "you are not sure whether it has changed, answer yes."
+)
+
 GROUPS = (
     Group(
         "emergency",
         "Emergency signs",
-        "We ask everyone these, because they are easy to miss. Answer yes or no to each; if you "
-        "are not sure, answer yes. Any yes means getting help straight away.",
+        "We ask everyone these, because they are easy to miss. They are about what is new, or "
+        "worse, since this back pain began. Answer yes or no to each; if you are not sure, "
+        "answer yes. A yes means getting help straight away: some mean calling the emergency "
+        "number now, others seeing a doctor today.",
     ),
     Group("about", "About you and this episode", "You can leave any of these blank."),
     Group(
@@ -91,25 +102,27 @@ QUESTIONS = (
     # Emergency signs, asked first.
     Question(
         "saddle_numbness",
-        "Do you have numbness, tingling or a strange feeling around your genitals, buttocks, "
-        "back passage or inner thighs?",
+        "Since this back pain began, have you had new numbness, tingling or a strange feeling "
+        "around your genitals, buttocks, back passage or inner thighs?",
         "For example, it feels different when you wipe yourself with toilet paper, or it feels "
-        "like sitting on a saddle.",
+        "like sitting on a saddle. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "bladder_change",
-        "Do you have new problems peeing?",
+        "Since this back pain began, have you had new problems peeing, or are old ones worse?",
         "Difficulty starting or stopping, a weak flow, or not feeling when your bladder is full "
-        "or when you pee.",
+        "or when you pee. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "incontinence",
-        "Have you lost control of your bladder or bowel?",
-        "Peeing or pooing yourself, leaking urine or faeces, or suddenly needing pads.",
+        "Since this back pain began, have you lost control of your bladder or bowel, or is a "
+        "leak you already had worse?",
+        "Peeing or pooing yourself, leaking urine or faeces, or suddenly needing pads. "
+        + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
@@ -117,23 +130,23 @@ QUESTIONS = (
         "sexual_change",
         "Have you newly lost feeling in your genitals, or had new problems with erection or "
         "ejaculation?",
-        "Only changes that are new since the back pain started.",
+        "Only changes that are new, or worse, since this back pain began. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "both_legs",
-        "Do you have pain, tingling, numbness or weakness in both legs?",
+        "Do you have new pain, tingling, numbness or weakness in both legs?",
         "In both legs at the same time, or pain that started in one leg and has spread to the "
-        "other.",
+        "other. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
     Question(
         "walking_difficulty",
         "Is walking newly difficult: are you unsteady on your feet, or do your legs give way?",
-        "New since this back pain began, or worse than before. Not pain that only makes you "
-        "walk slowly.",
+        "New since this back pain began, or worse than before; not pain that only makes you "
+        "walk slowly. " + LONG_STANDING,
         "emergency",
         emergency=True,
     ),
@@ -547,8 +560,7 @@ LEVEL_INFO = {
             sr_prefix="Emergency advice:",
             bullets=(
                 "Go now: do not wait to see if it gets better.",
-                "Do not drive yourself: ask someone to take you, or call {emergency} for an "
-                "ambulance.",
+                "If you cannot get there safely, call {emergency} for an ambulance.",
                 "Say which warning signs you have, or show this page on your phone.",
             ),
             service="emergency",
@@ -663,26 +675,33 @@ def care_card(result: triage.Result, region: Region) -> Card:
     return LEVEL_INFO[result.level].card(region)
 
 
-# Safety-netting: when to come back or seek help, whatever the result today. Each line sums up
-# rules above, with the same sources.
-SAFETY_NET_SOURCES = (triage.IFOMPT_2020, triage.NHS_999, triage.NHS_111, triage.NHS_GP)
+# When to come back or seek help, whatever the result today. Each line sums up rules above, with
+# the same sources.
+SAFETY_NET_SOURCES = (
+    triage.IFOMPT_2020,
+    triage.NHS_999,
+    triage.NHS_111,
+    triage.NHS_GP,
+    triage.NHS_STOMACH_ACHE,
+)
 SAFETY_NET = (
     (
         triage.EMERGENCY,
-        "Call 999 / 112 / 911 or go to A&E if you develop numbness around your genitals, "
+        "Call 999 / 112 / 911 or go to A&E if you develop new numbness around your genitals, "
         "buttocks or back passage, new problems peeing, loss of bladder or bowel control, new "
-        "sexual problems, symptoms in both legs, chest pain, new tummy pain, or you faint or "
-        "feel very unwell.",
+        "sexual problems, symptoms in both legs, chest pain, sudden or severe tummy pain, or "
+        "you faint, or feel very unwell or confused.",
     ),
     (
         triage.SAME_DAY,
         "Get an urgent appointment the same day (NHS 111 in England) if you get a high "
-        "temperature, new weakness in a leg, lose weight without trying, or the pain becomes "
-        "constant, is worse at night or moves up between your shoulder blades.",
+        "temperature, new weakness in a leg, new difficulty walking, new tummy pain, lose weight "
+        "without trying, or the pain becomes constant, is worse at night or moves up between "
+        "your shoulder blades.",
     ),
     (
         triage.ROUTINE,
-        "See a GP or physiotherapist if the pain has not started to improve within 2 to 6 "
+        "See a GP or physiotherapist if the pain has not started to get better within a few "
         "weeks, gets worse, stops your daily activities, or you are struggling to cope.",
     ),
     (
@@ -693,29 +712,121 @@ SAFETY_NET = (
 )
 
 
-# Safety-netting for the person's own risks: signs that would make their answers an emergency
-# (the combination rules in triage.py), shown first when any of the codes was answered yes.
+# Advice for the person's own risks: signs that would make their answers an emergency (the
+# combination rules in triage.py), shown first when any of the codes was answered yes.
 PERSONAL_SAFETY_NET = (
     (
         ("cancer_history",),
-        "Because you have had cancer: call 999 / 112 / 911 or go to A&E straight away if you get "
-        "pain spreading down a leg, numbness or weakness in a leg, difficulty walking, or "
-        "problems controlling your bladder or bowel. Say that you have had cancer: doctors "
-        "treat this as an emergency.",
-        (triage.NICE_CG75, triage.SCOTTISH_CANCER),
+        "Because you have had cancer: if you get pain spreading down a leg, numbness or "
+        "weakness in a leg, difficulty walking, or problems controlling your bladder or bowel, "
+        "call your cancer team's 24-hour line straight away. If you cannot reach them, or have "
+        "no such number, call 999 / 112 / 911 or go to A&E, and say that you have had cancer.",
+        (triage.NICE_CG75, triage.SCOTTISH_CANCER, triage.UKONS_HELPLINE),
     ),
     (
         ("fever", "iv_drug_use", "immunosuppressed", "recent_infection"),
         "Because a spine infection is possible: call 999 / 112 / 911 or go to A&E if you get "
-        "numbness or weakness in a leg, or you feel very unwell, confused or drowsy.",
-        (triage.ACP_2011, triage.YUSUF_2019),
+        "numbness or weakness in a leg or difficulty walking, or you feel very unwell, confused "
+        "or drowsy.",
+        (triage.ACP_2011, triage.YUSUF_2019, triage.NHS_SEPSIS),
     ),
     (
         ("osteoporosis", "long_term_steroids"),
         "Because your bones may be weaker: call 999 / 112 / 911 or go to A&E if you get "
-        "numbness or weakness in a leg, and see a doctor the same day after any fall, knock or "
-        "strain that makes the pain worse.",
+        "numbness or weakness in a leg or difficulty walking, and see a doctor the same day "
+        "after any fall, knock or strain that makes the pain worse.",
         (triage.NORTHERN_TRUST, triage.GCARE),
+    ),
+    (
+        ("vascular_risk",),
+        "Because of your heart or circulation risks: call 999 / 112 / 911 or go to A&E if you "
+        "get new tummy pain, a pulsing feeling in your tummy, or sudden severe back pain unlike "
+        "any before, or you feel faint.",
+        (triage.NICE_NG156,),
+    ),
+)
+
+
+# For the "how the checklist works" page: the choices made where the guidance leaves room, as
+# (headline, explanation), each naming its sources.
+DESIGN_CHOICES = (
+    (
+        "Emergency signs are about what is new or worse.",
+        "The emergency questions ask what is new, or worse, since this back pain began (GIRFT "
+        "2023: “recent onset, or deterioration”). A symptom you have had unchanged for a long "
+        "time is for a routine appointment; if you are not sure whether it has changed, answer "
+        "yes. Once you report it, how long you have had it never lowers its urgency: some NHS "
+        "services send people to the emergency department even when symptoms are more than 2 "
+        "weeks old.",
+    ),
+    (
+        "Tummy pain with back pain is an emergency when an aneurysm is more likely:",
+        "from the age of 66, or with an aneurysm, heart or circulation disease, high blood "
+        "pressure or smoking (NICE NG156), or when it came on suddenly or is severe (NHS: "
+        "Stomach ache). NG156 screens men from 66 and women from 70; the checklist does not ask "
+        "your sex, so it uses 66 for everyone. Otherwise, for example at 27 without these risks, "
+        "it is a same-day check: the NHS sends milder tummy pain to a GP, and the checklist asks "
+        "for the same day to be on the safe side.",
+    ),
+    (
+        "Sudden, severe pain unlike any before",
+        "is a same-day check on its own (NICE CKS: sudden onset of severe central spinal pain "
+        "can mean a broken bone), and an emergency over 65 or with heart or circulation risks "
+        "(NICE NG156).",
+    ),
+    (
+        "New difficulty walking",
+        "is a same-day check on its own (NICE CKS and G-care list a disturbed walk as a warning "
+        "sign), and an emergency with symptoms in both legs, with cancer (NICE CG75), or with a "
+        "possible infection or broken bone.",
+    ),
+    (
+        "Over 50, severe or worsening pain means a doctor within a few days,",
+        "even without a fall: ACP 2011 counts older age as a fracture risk (over 65 in men, over "
+        "75 in women) and Downie 2013 found older age alone carries about a 9% chance of "
+        "fracture. Over 50, pain that is neither severe nor getting worse stays at self-care: "
+        "guidance calls age a weak warning sign on its own and advises a trial of self-care "
+        "first; pain that has not improved after about a month over 50 means a doctor "
+        "within a few days (G-care; NICE NG12 for people over 60).",
+    ),
+    (
+        "Back pain under 20 means a doctor within a few days.",
+        "The older NICE list used by G-care names it as a warning sign, and the main adult "
+        "guidance (NICE NG59) covers people over 16 only.",
+    ),
+    (
+        "Pain down one leg (sciatica) without weakness is self-care",
+        "(NICE NG59: keep active and self-manage): see a GP or physiotherapist if it has not "
+        "started to get better within a few weeks (NHS), and get help today if the leg becomes "
+        "weak. Someone who has had cancer and gets sciatica, numbness, weakness or difficulty "
+        "walking is told to call their cancer team's 24-hour line now, and 999 if they cannot "
+        "reach it (NICE CG75: an oncological emergency).",
+    ),
+    (
+        "Numbness or weakness in a leg counts as a possible broken bone pressing on a nerve "
+        "only when a fracture is suspected:",
+        "weak bones (osteoporosis, long-term steroids), or a minor fall or strain over 65. "
+        "After an ordinary lift or strain in someone younger, new leg weakness is “see a doctor "
+        "today”, not an emergency.",
+    ),
+    (
+        "A minor fall or strain with weak bones",
+        "leads to “see a doctor today”. One NHS service (HSC Northern Trust) advises the "
+        "emergency department for this, and the result says so.",
+    ),
+    (
+        "Inflammatory back pain",
+        "is flagged with two or more of its features after 12 weeks, fewer than NICE NG65 needs "
+        "for a specialist referral, because the result is only a routine appointment where your "
+        "doctor can apply the full criteria.",
+    ),
+    (
+        "Some answers change what other signs mean, so they need an answer:",
+        "your age, cancer, osteoporosis, steroid tablets, a weak immune system, injecting "
+        "drugs, leg weakness or numbness, and heart or circulation risks. “Not sure” counts as "
+        "yes for these, in every rule, and the result says which answers it counted; for an "
+        "unknown age the checklist uses the age that gives the most urgent result. For the "
+        "other questions, “not sure” counts as not reported.",
     ),
 )
 
@@ -758,14 +869,20 @@ ARTICLE_COVERAGE = (
     ("you're still in pain after one to two weeks", ("not_improving", "duration_weeks")),
     ("your pain extends beyond your back to your arms or legs", ("sciatica", "both_legs")),
     ("you're experiencing numbness in your legs or buttocks", ("leg_numbness", "saddle_numbness")),
-    ("you have weakness or instability in your hands, legs, or feet", ("leg_weakness",)),
+    (
+        "you have weakness or instability in your hands, legs, or feet",
+        ("leg_weakness", "walking_difficulty"),
+    ),
     ("your pain is more extreme in certain positions", ("severe_pain", "night_pain")),
     ("you have trouble sleeping because of the pain", ("night_pain", "wakes_late_night")),
     (
         "you've developed problems with urination or bowel movements",
         ("bladder_change", "incontinence"),
     ),
-    ("you have severe pain and cannot walk more than a few steps", ("severe_pain",)),
+    (
+        "you have severe pain and cannot walk more than a few steps",
+        ("severe_pain", "walking_difficulty"),
+    ),
     ("you have numbness in the area of injury or down your leg", ("leg_numbness",)),
     ("you have injured your lower back several times before", ("minor_trauma", "duration_weeks")),
     ("you have a lump or area with an unusual shape", ("back_lump",)),

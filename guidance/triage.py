@@ -14,6 +14,11 @@ Design choices (they are also explained on the "how the checklist works" page):
   and need an explicit yes or no on the form, so a missing answer is never reassurance there.
 - Each infection risk fires on its own: fever is absent in about 45% of spinal infections
   (Yusuf 2019), so "no fever" never lowers the urgency of the other infection signs.
+- Some answers turn another sign into an emergency or same-day case (`RISK_MODIFIER_CODES`).
+  The page asks them too, and `assess_with_not_sure` counts a "not sure" as yes in every rule
+  (contract v2); `combination_cases` lists every such combination for tests.
+- There is no question about sex, so where a source gives different ages for men and women
+  (ACP 2011, NICE NG156), the lower age is used for everyone.
 """
 
 import itertools
@@ -98,176 +103,247 @@ RISK_MODIFIER_CODES = (
 
 @dataclass(frozen=True)
 class Source:
+    #: "Publisher: title (year)", as a person sees it.
     guideline: str
     section: str
     url: str
+    #: What a clinician still has to check against the primary source. Never shown to the
+    #: people using the checklist: it goes to the hazard log (`sources_to_verify`).
+    to_verify: str = ""
 
     def as_dict(self) -> dict:
         return {"guideline": self.guideline, "section": self.section, "url": self.url}
 
 
-# Sources, as listed in clinical-reference.md section 1.
+# Sources, from clinical-reference.md sections 1 and 6. A web page that carries no publication
+# year shows the current year; its review date is among the things to verify.
+_NHS_BACK_PAIN_COPIES = (
+    "Wording read in secondary copies of the page (clinical reference 1.1, 1.3, 1.8); check it "
+    "on the live page and record its review date."
+)
 NHS_999 = Source(
-    "NHS: Back pain (nhs.uk; wording from secondary copies, to verify on the live page)",
+    "NHS: Back pain (2026)",
     "Call 999 or go to A&E if you have back pain and …",
     "https://www.nhs.uk/conditions/back-pain/",
+    _NHS_BACK_PAIN_COPIES,
 )
 NHS_111 = Source(
-    "NHS: Back pain (nhs.uk; wording from secondary copies, to verify on the live page)",
+    "NHS: Back pain (2026)",
     "Call 111 or ask for an urgent GP appointment if you have back pain and …",
     "https://www.nhs.uk/conditions/back-pain/",
+    _NHS_BACK_PAIN_COPIES,
 )
 NHS_GP = Source(
-    "NHS: Back pain (nhs.uk; wording from secondary copies, to verify on the live page)",
+    "NHS: Back pain (2026)",
     "See a GP if …",
     "https://www.nhs.uk/conditions/back-pain/",
+    _NHS_BACK_PAIN_COPIES,
 )
 NHS_EXERCISE = Source(
-    "NHS: Lower back pain exercises (2019 copy)",
-    "“Your pain should start to ease within 2 weeks and will usually pass in about 4 to 6 weeks”",
+    "NHS: Back pain exercises (2026)",
+    "“Your pain should start to ease within 2 weeks”",
     "https://www.nhs.uk/live-well/exercise/lower-back-pain-exercises/",
+    "Quote read in a 2019 copy of the page; check the live page still says it.",
+)
+NHS_STOMACH_ACHE = Source(
+    "NHS: Stomach ache (2026)",
+    "Go to A&E or call 999 if a stomach ache came on very suddenly or is severe",
+    "https://www.nhs.uk/conditions/stomach-ache/",
+    "Wording read in an NHS inform copy on a GP practice site; check the live nhs.uk page.",
+)
+NHS_SEPSIS = Source(
+    "NHS: Sepsis (2026)",
+    "Call 999 or go to A&E if an adult is confused, has slurred speech or is not making sense",
+    "https://www.nhs.uk/conditions/sepsis/",
+    "Not in the clinical reference; wording read in UK Sepsis Trust leaflets reproduced by NHS "
+    "practices. Check the live page.",
 )
 ROYAL_FREE_CES = Source(
-    "Royal Free London NHS Foundation Trust: Cauda equina syndrome leaflet",
+    "Royal Free London NHS Foundation Trust: Cauda equina syndrome leaflet (2026)",
     "Symptoms: go to your local emergency department (A&E) immediately",
     "https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/"
     "cauda-equina-syndrome",
 )
 GIRFT_CES = Source(
-    "GIRFT National Suspected Cauda Equina Syndrome Pathway (2023), via CSP Physiotherapy "
-    "journal, March 2024",
-    "Red-flag symptoms; immediate referral to a hospital emergency department",
+    "GIRFT: National Suspected Cauda Equina Syndrome Pathway (2023), summarised in the CSP "
+    "journal Physiotherapy (2024)",
+    "Red-flag symptoms of recent onset or getting worse: immediate referral to a hospital "
+    "emergency department",
     "https://www.csp.org.uk/journal/article/physiotherapy-journal-march-2024/"
     "national-suspected-cauda-equina-syndrome-pathway",
+    "The GIRFT pathway document itself was not read; the content comes from the CSP summary and "
+    "BMJ Best Practice.",
 )
 ACP_2011 = Source(
-    "American College of Physicians: diagnostic imaging for low back pain (Chou et al., "
-    "Ann Intern Med 2011;154:181-189)",
+    "American College of Physicians: Diagnostic imaging for low back pain (Chou et al., Ann "
+    "Intern Med, 2011)",
     "Table 2: immediate imaging, and imaging deferred after a trial of therapy",
-    "https://eguideline.guidelinecentral.com/i/76618/5",
+    "https://pubmed.ncbi.nlm.nih.gov/21282698/",
+    "Table 2 was read in a guidelinecentral copy with a garbled layout; check it against the "
+    "journal PDF (including where cauda equina sits).",
 )
 ACP_2007 = Source(
-    "ACP / American Pain Society guideline (Chou et al., Ann Intern Med 2007;147:478-491)",
+    "American College of Physicians and American Pain Society: Diagnosis and treatment of low "
+    "back pain (Chou et al., Ann Intern Med, 2007)",
     "Recommendations 1 and 3: categories of back pain; severe or progressive nerve deficits",
     "https://pubmed.ncbi.nlm.nih.gov/17909209",
 )
 ACP_2017 = Source(
-    "American College of Physicians (Qaseem et al., Ann Intern Med 2017;166:514-530)",
+    "American College of Physicians: Noninvasive treatments for low back pain (Qaseem et al., "
+    "Ann Intern Med, 2017)",
     "Recommendation 2: chronic low back pain",
     "https://www.acpjournals.org/doi/10.7326/M16-2367",
 )
 NORTHERN_TRUST = Source(
-    "HSC Northern Trust physiotherapy: Low back pain",
+    "HSC Northern Health and Social Care Trust: Low back pain, physiotherapy (2026)",
     "Go to the emergency department or call 999",
     "https://www.northerntrust.hscni.net/services/physiotherapy-services/"
     "physiotherapy-service-outpatient-service/low-back-pain/",
+    "Its list for difficulty walking (“disturbance to your normal walk”) was read in the "
+    "clinical reference's summary; check the page.",
 )
 GCARE = Source(
-    "NHS Gloucestershire G-care low back pain pathway (older NICE CKS / CG88 red flags)",
-    "Red flags for fracture, cancer, infection and nerve damage",
+    "NHS Gloucestershire: G-care low back pain pathway, red flags (2026)",
+    "Red flags for fracture, cancer, infection and nerve damage (from older NICE guidance)",
     "https://g-care.glos.nhs.uk/pathway/71/resource/3",
 )
 DOWNIE_2013 = Source(
-    "Downie et al., BMJ 2013;347:f7095",
+    "BMJ: Red flags to screen for malignancy and fracture in patients with low back pain "
+    "(Downie et al., 2013)",
     "Red flags with the highest post-test probability of fracture and cancer",
     "https://www.bmj.com/content/347/bmj.f7095",
 )
 NICE_CG75 = Source(
-    "NICE CG75 Metastatic spinal cord compression (replaced by NG234 in 2023)",
-    "Key priorities for implementation: contact urgently (within 24 hours) / immediately",
+    "NICE: Metastatic spinal cord compression in adults, CG75 (2008; replaced by NG234 in 2023)",
+    "People with cancer: contact the MSCC team urgently (within 24 hours) / immediately",
     "https://www.nice.org.uk/guidance/cg75/chapter/Key-priorities-for-implementation",
+    "CG75 wording is quoted; check that NICE NG234 (2023) keeps the same symptoms and timings.",
 )
 SCOTTISH_CANCER = Source(
-    "Scottish Referral Guidelines for Suspected Cancer",
+    "Scottish Government: Scottish Referral Guidelines for Suspected Cancer (2019)",
     "Spinal metastases and metastatic spinal cord compression",
     "https://www.gov.scot/publications/scottish-referral-guidelines-suspected-cancer-quick-"
     "reference-guide/pages/13/",
+    "Confirm the edition year shown.",
+)
+UKONS_HELPLINE = Source(
+    "UK Acute Oncology Society: UKONS Oncology/Haemato-oncology 24 Hour Triage Toolkit, "
+    "version 3 (2025)",
+    "24-hour telephone advice lines for people who are having, or have had, cancer treatment",
+    "https://ukacuteoncology.co.uk/information-hub/ao-guidelines/ukons-guidelines/"
+    "ukons-24-hour-triage",
+    "Marked [VERIFY] in the clinical reference (6.1). The toolkit is written for the staff who "
+    "run the lines; check who is given a 24-hour number (during and how long after treatment).",
 )
 NICE_NG12 = Source(
-    "NICE NG12 Suspected cancer: recognition and referral",
+    "NICE: Suspected cancer: recognition and referral, NG12 (2015, updated 2025)",
     "1.13.2 unexplained weight loss",
     "https://www.nice.org.uk/guidance/ng12",
 )
 NICE_NG12_MYELOMA = Source(
-    "NICE NG12 Suspected cancer: recognition and referral",
+    "NICE: Suspected cancer: recognition and referral, NG12 (2015, updated 2025)",
     "1.10.4 myeloma: people aged 60 and over with persistent bone pain, particularly back pain",
     "https://www.nice.org.uk/guidance/ng12",
 )
 CKS_RED_FLAGS = Source(
-    "NICE CKS Sciatica (archived copy): Interpreting red flags",
-    "“Serious does not always mean an emergency”",
-    "http://www.cks.nhs.uk/sciatica_lumbar_radiculopathy/management/scenario_diagnosis/"
-    "assessing_for_serious_risks_red_flags/interpreting_red_flags",
+    "NICE CKS: Sciatica (lumbar radiculopathy), interpreting red flags (2026)",
+    "“Serious does not always mean an emergency”; sudden onset of severe central spinal pain",
+    "https://cks.nice.org.uk/topics/sciatica-lumbar-radiculopathy/",
+    "Quotes read on an old CKS page and a third-party copy; the current cks.nice.org.uk pages "
+    "were not read. Check both quotes there.",
 )
 YUSUF_2019 = Source(
-    "Yusuf, Finucane & Selfe, BMC Musculoskeletal Disorders 2019",
+    "BMC Musculoskeletal Disorders: Red flags for the early detection of spinal infection in "
+    "back pain patients (Yusuf, Finucane & Selfe, 2019)",
     "Clinical features of spinal infection: fever in only 55% of 2,224 cases",
     "https://doi.org/10.1186/s12891-019-2949-6",
 )
 NICE_NG156 = Source(
-    "NICE NG156 Abdominal aortic aneurysm: diagnosis and management",
+    "NICE: Abdominal aortic aneurysm: diagnosis and management, NG156 (2020)",
     "1.1: think about ruptured AAA in people with new abdominal and/or back pain, "
-    "cardiovascular collapse, or loss of consciousness",
+    "cardiovascular collapse, or loss of consciousness; risk factors",
     "https://www.nice.org.uk/guidance/ng156/chapter/Recommendations",
+    "The end of recommendation 1.1 and the risk-factor list were read in a secondary copy; "
+    "check them, and the ages used here (66 and over for everyone, as there is no question "
+    "about sex).",
 )
 NICE_NG65 = Source(
-    "NICE NG65 Spondyloarthritis in over 16s",
+    "NICE: Spondyloarthritis in over 16s: diagnosis and management, NG65 (2017)",
     "Referral criteria for suspected axial spondyloarthritis",
     "https://www.nice.org.uk/guidance/ng65/chapter/recommendations",
 )
 ASAS_IBP = Source(
-    "ASAS inflammatory back pain criteria (Sieper et al., Ann Rheum Dis 2009), via NASS",
+    "National Axial Spondyloarthritis Society: Getting my diagnosis, citing the ASAS "
+    "inflammatory back pain criteria (Sieper et al., 2009)",
     "Back pain of more than 3 months is inflammatory if 4 of 5 features",
     "https://nass.co.uk/getting-my-diagnosis",
 )
 GPNOTEBOOK = Source(
-    "Older NICE/CSAG referral timings, summarised by GPnotebook (historical)",
-    "Referral criteria from primary care: immediate, urgent, soon",
-    "https://gpn2-2nmbopbch-gpn.vercel.app/pages/musculoskeletal-medicine/"
-    "referral-criteria-from-primary-care-low-back-pain",
+    "GPnotebook: Referral criteria from primary care, low back pain (older NICE / CSAG timings, "
+    "1994)",
+    "Immediate, urgent and soon referral; nerve root pain not resolving after 6 weeks",
+    "https://gpnotebook.com/",
+    "Read on a preview copy of GPnotebook, not the live site; find the page on gpnotebook.com. "
+    "The timings are historical (CSAG 1994) and superseded in framing.",
 )
 NICE_NG59 = Source(
-    "NICE NG59 Low back pain and sciatica in over 16s",
+    "NICE: Low back pain and sciatica in over 16s, NG59 (2016, updated 2020)",
     "1.1.1 think about alternative diagnoses; self-management advice",
     "https://www.nice.org.uk/guidance/ng59/chapter/Recommendations",
 )
-FOOT_DROP_2013 = Source(
-    "Galal, Egyptian Journal of Neurology, Psychiatry and Neurosurgery 2013",
-    "Foot drop recovered better when operated on within 24 to 48 hours of the weakness",
-    "http://ejnpn.org/Article/ShowFullText.aspx?Id=783",
-)
 IFOMPT_2020 = Source(
-    "IFOMPT International Framework for Red Flags (Finucane et al., JOSPT 2020)",
-    "Decision levels: safety-netting for few concerning features",
+    "JOSPT: International framework for red flags for potential serious spinal pathologies "
+    "(IFOMPT, Finucane et al., 2020)",
+    "Decision levels: with few concerning features, advice on when to come back",
     "https://pubmed.ncbi.nlm.nih.gov/32438853",
+    "The decision tools were read in secondary summaries, not the full paper.",
 )
+
 
 # Services a person is signposted to (the emergency numbers and urgent advice lines by region).
 NHS_WHEN_999 = Source(
-    "NHS: When to call 999",
+    "NHS: When to call 999 (2026)",
     "Call 999 in a medical emergency, when someone is seriously ill or injured",
     "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
+    "Not in the clinical reference: added to signpost services by region. Check the address "
+    "and wording.",
 )
 NHS_WHEN_111 = Source(
-    "NHS: When to use 111",
+    "NHS: When to use 111 (2026)",
     "NHS 111 can help if you have an urgent medical problem; use 111 online or call 111",
     "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
+    "Not in the clinical reference: added to signpost services by region. Check the address "
+    "and wording.",
 )
 EU_112 = Source(
-    "European Commission: 112, the European emergency number",
+    "European Commission: 112, the European emergency number (2026)",
     "Call 112 free of charge from anywhere in the EU",
     "https://digital-strategy.ec.europa.eu/en/policies/112",
+    "Not in the clinical reference: added to signpost services by region. Check the address "
+    "and wording.",
 )
 KBV_116117 = Source(
-    "Kassenärztliche Bundesvereinigung: 116117, the out-of-hours medical service (Germany)",
+    "Kassenärztliche Bundesvereinigung: 116117, the out-of-hours medical service in Germany (2026)",
     "Call 116117 when you need a doctor urgently and your practice is closed",
     "https://www.116117.de/",
+    "Not in the clinical reference: added to signpost services by region. Check the address "
+    "and wording.",
 )
 MEDLINEPLUS_ER = Source(
-    "MedlinePlus (US National Library of Medicine): When to use the emergency room",
+    "MedlinePlus, US National Library of Medicine: When to use the emergency room, adult (2026)",
     "Call 911 in an emergency; urgent care or your provider for problems that cannot wait",
     "https://medlineplus.gov/ency/patientinstructions/000593.htm",
+    "Not in the clinical reference: added to signpost services by region. Check the address "
+    "and wording.",
 )
+
+SOURCES = tuple(value for value in dict(globals()).values() if isinstance(value, Source))
+
+
+def sources_to_verify() -> list[tuple[Source, str]]:
+    """Every source with what is still to check, for the hazard log."""
+    return [(source, source.to_verify) for source in SOURCES if source.to_verify]
+
 
 # Conditions: small predicates. `fired(answers)` returns None when the condition is false, else
 # the answer codes that made it true; `describe()` says it in words for the explanation page;
@@ -450,6 +526,7 @@ class Rule:
 
 
 CES = "Cauda equina syndrome (the nerves at the bottom of the spine being squashed)"
+CORD = "Pressure on the spinal cord or the nerves of both legs"
 FRACTURE = "Spinal fracture (a broken bone in the spine)"
 CANCER = "Cancer affecting the spine, or metastatic spinal cord compression"
 SERIOUS = "Serious causes to rule out: cancer, infection or fracture of the spine"
@@ -459,16 +536,25 @@ NERVE = "Nerve root compression (sciatica), with or without weakness"
 INFLAMMATORY = "Inflammatory back pain (axial spondyloarthritis)"
 NOT_SETTLING = "Back pain that is not settling (acute pain becoming persistent)"
 
+# Ages. ACP 2011 counts older age as a fracture risk over 65 in men and over 75 in women, and
+# NICE NG156 screens men from 66 and women from 70 for aneurysm. There is no question about
+# sex, so the lower age (66) is used for everyone: it errs on the safe side for women.
+OLDER = 66
+OVER_50 = 51
+
+NERVE_SIGNS = ("leg_weakness", "leg_numbness", "weakness_progressing", "walking_difficulty")
+
 RULES: tuple[Rule, ...] = (
-    # Cauda equina syndrome: any one symptom, whatever its duration (clinical reference 1.1).
+    # Cauda equina syndrome: any one new or worsening symptom, whatever its duration (clinical
+    # reference 1.1; the questions ask about what is new or worse, GIRFT 2023).
     Rule(
         "ces_saddle_numbness",
         CES,
         Yes("saddle_numbness"),
         EMERGENCY,
-        "Numbness or tingling around your genitals, buttocks or back passage can mean the nerves "
-        "at the base of your spine are being squashed. This needs checking in hospital within "
-        "hours, however long you have had it.",
+        "New numbness or tingling around your genitals, buttocks or back passage can mean the "
+        "nerves at the base of your spine are being squashed. This needs checking in hospital "
+        "within hours, even if it started days or weeks ago.",
         (NHS_999, ROYAL_FREE_CES, GIRFT_CES),
     ),
     Rule(
@@ -485,8 +571,8 @@ RULES: tuple[Rule, ...] = (
         CES,
         Yes("incontinence"),
         EMERGENCY,
-        "Losing control of your bladder or bowel with back pain can mean the nerves at the base "
-        "of your spine are being squashed.",
+        "Newly losing control of your bladder or bowel with back pain can mean the nerves at the "
+        "base of your spine are being squashed.",
         (NHS_999, ROYAL_FREE_CES, ACP_2011),
     ),
     Rule(
@@ -509,14 +595,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "walking_both_legs",
-        CES,
+        CORD,
         AllOf(Yes("walking_difficulty"), Yes("both_legs")),
         EMERGENCY,
         "New difficulty walking together with symptoms in both legs can mean the spinal cord "
-        "or the nerves at the base of the spine are being squashed.",
-        (NICE_CG75, GIRFT_CES),
+        "or the nerves to both legs are being squashed.",
+        (GIRFT_CES, CKS_RED_FLAGS, GCARE),
     ),
-    # Spinal fracture (1.2).
+    # Spinal fracture (1.2, 6.1).
     Rule(
         "fracture_major_trauma",
         FRACTURE,
@@ -530,17 +616,18 @@ RULES: tuple[Rule, ...] = (
         "fracture_with_nerve_signs",
         FRACTURE,
         AllOf(
-            # A suspected fragility fracture: weak bones, or a minor injury over 65. A lift or
-            # strain in a younger person with strong bones is not one (the common disc sciatica).
+            # A suspected fragility fracture: weak bones, or a minor injury when older. A lift
+            # or strain in a younger person with strong bones is not one (the common disc
+            # sciatica).
             AnyOf(
                 AnyYes("osteoporosis", "long_term_steroids"),
-                AllOf(Yes("minor_trauma"), AtLeast("age", 66)),
+                AllOf(Yes("minor_trauma"), AtLeast("age", OLDER)),
             ),
-            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing", "walking_difficulty"),
+            AnyYes(*NERVE_SIGNS),
         ),
         EMERGENCY,
-        "A possible broken bone in the spine together with weakness or numbness in a leg can "
-        "mean the bone is pressing on a nerve.",
+        "A possible broken bone in the spine together with weakness, numbness or difficulty "
+        "walking can mean the bone is pressing on a nerve.",
         (NORTHERN_TRUST, GCARE),
     ),
     Rule(
@@ -549,14 +636,14 @@ RULES: tuple[Rule, ...] = (
         AllOf(Yes("minor_trauma"), AnyYes("osteoporosis", "long_term_steroids")),
         SAME_DAY,
         "A fall, knock or even a strain can break a bone in the spine when the bones are weak "
-        "(osteoporosis or long-term steroids). Some NHS services advise the emergency department "
-        "for this: go to A&E if the pain is severe or you cannot walk.",
+        "(osteoporosis or long-term steroids), so see a doctor today. One NHS service (HSC "
+        "Northern Trust) advises going straight to the emergency department for this.",
         (GCARE, DOWNIE_2013, NORTHERN_TRUST),
     ),
     Rule(
         "fracture_older_minor_trauma",
         FRACTURE,
-        AllOf(Yes("minor_trauma"), AtLeast("age", 66)),
+        AllOf(Yes("minor_trauma"), AtLeast("age", OLDER)),
         SAME_DAY,
         "Over the age of 65, a minor fall or strain is more likely to break a bone in the spine.",
         (ACP_2011, DOWNIE_2013, NORTHERN_TRUST),
@@ -570,24 +657,28 @@ RULES: tuple[Rule, ...] = (
         "even without an injury; a doctor should check new back pain.",
         (ACP_2011, DOWNIE_2013),
     ),
-    # Cancer and metastatic spinal cord compression (1.3).
+    Rule(
+        "older_severe_or_worsening",
+        SERIOUS,
+        AllOf(AtLeast("age", OVER_50), AnyYes("severe_pain", "worsening")),
+        WITHIN_DAYS,
+        "Over the age of 50, back pain that is severe or getting worse should be checked by a "
+        "doctor within a few days, even without a fall: a broken bone in the spine becomes more "
+        "likely with age (especially over 65), and so, less often, does cancer.",
+        (ACP_2011, DOWNIE_2013, GCARE),
+    ),
+    # Cancer and metastatic spinal cord compression (1.3, 6.1): CG75 is about people with cancer.
     Rule(
         "mscc_cancer_with_nerve_signs",
         CANCER,
-        AllOf(
-            Yes("cancer_history"),
-            AnyYes(
-                "sciatica",
-                "leg_numbness",
-                "leg_weakness",
-                "weakness_progressing",
-                "walking_difficulty",
-            ),
-        ),
+        AllOf(Yes("cancer_history"), AnyYes("sciatica", *NERVE_SIGNS)),
         EMERGENCY,
         "For someone who has had cancer, back pain with nerve symptoms (pain down a leg, "
-        "numbness or weakness) is treated as an emergency: cancer can press on the spinal cord.",
-        (NICE_CG75, SCOTTISH_CANCER),
+        "numbness, weakness or difficulty walking) is treated as an emergency, because cancer can "
+        "press on the spinal cord. Call your cancer team's 24-hour line now. If you cannot reach "
+        "them, or you have no such number, call the emergency number (999 / 112 / 911) or go to "
+        "A&E.",
+        (NICE_CG75, SCOTTISH_CANCER, UKONS_HELPLINE),
     ),
     Rule(
         "mscc_cancer_with_spinal_pain",
@@ -606,8 +697,8 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         SAME_DAY,
-        "For someone who has had cancer, this kind of back pain should be discussed with a "
-        "doctor or your cancer team within 24 hours, to check the cancer has not spread to the "
+        "For someone who has had cancer, this kind of back pain should be discussed with your "
+        "cancer team or a doctor within 24 hours, to check the cancer has not spread to the "
         "spine.",
         (NICE_CG75, SCOTTISH_CANCER),
     ),
@@ -621,6 +712,7 @@ RULES: tuple[Rule, ...] = (
         "ordinary.",
         (CKS_RED_FLAGS, DOWNIE_2013, SCOTTISH_CANCER),
     ),
+    # Warning signs without a cancer history: the NHS urgent list (1.3), not CG75.
     Rule(
         "weight_loss",
         SERIOUS,
@@ -645,7 +737,7 @@ RULES: tuple[Rule, ...] = (
         SAME_DAY,
         "Pain high in the back, between the shoulder blades, rather than in the lower back, "
         "needs an urgent check.",
-        (NHS_111, NICE_CG75),
+        (NHS_111,),
     ),
     Rule(
         "worse_on_straining",
@@ -653,7 +745,7 @@ RULES: tuple[Rule, ...] = (
         Yes("worse_on_straining"),
         SAME_DAY,
         "Pain made worse by coughing, sneezing or straining on the toilet needs an urgent check.",
-        (NHS_111, NICE_CG75),
+        (NHS_111,),
     ),
     Rule(
         "constant_progressive",
@@ -662,7 +754,7 @@ RULES: tuple[Rule, ...] = (
         SAME_DAY,
         "Constant pain that keeps getting worse and is not eased by rest or changing position "
         "needs an urgent check.",
-        (NHS_111, NICE_CG75),
+        (NHS_111,),
     ),
     Rule(
         "back_lump",
@@ -673,9 +765,18 @@ RULES: tuple[Rule, ...] = (
         (NHS_111, GCARE),
     ),
     Rule(
+        "sudden_onset",
+        SERIOUS,
+        Yes("sudden_onset"),
+        SAME_DAY,
+        "Severe back pain that came on suddenly and is unlike any before needs checking by a "
+        "doctor today: it can come from a broken bone in the spine, even without a fall.",
+        (CKS_RED_FLAGS, GCARE),
+    ),
+    Rule(
         "older_not_improving",
         SERIOUS,
-        AllOf(AtLeast("age", 51), Yes("not_improving"), AtLeast("duration_weeks", 4)),
+        AllOf(AtLeast("age", OVER_50), Yes("not_improving"), AtLeast("duration_weeks", 4)),
         WITHIN_DAYS,
         "Over the age of 50, back pain that has not started to improve after about a month "
         "should be checked by a doctor within a few days.",
@@ -684,12 +785,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "older_new_pain",
         SERIOUS,
-        AtLeast("age", 51),
+        AtLeast("age", OVER_50),
         SELF_CARE,
         "Being over 50 makes some serious causes of back pain a little more likely, but on its "
         "own it is a weak warning sign: guidelines advise a trial of self-care first unless "
-        "another warning sign is present. If it has not started to improve after about 4 "
-        "weeks, see a doctor within a few days.",
+        "another warning sign is present. If the pain is severe, gets worse, or has not started "
+        "to improve after about a month, see a doctor within a few days.",
         (ACP_2011, DOWNIE_2013, GCARE),
     ),
     Rule(
@@ -707,11 +808,11 @@ RULES: tuple[Rule, ...] = (
         INFECTION,
         AllOf(
             AnyYes("fever", "iv_drug_use", "immunosuppressed", "recent_infection"),
-            AnyYes("leg_weakness", "leg_numbness", "weakness_progressing", "walking_difficulty"),
+            AnyYes(*NERVE_SIGNS),
         ),
         EMERGENCY,
-        "A possible spine infection together with weakness or numbness in a leg can mean an "
-        "abscess is pressing on the nerves.",
+        "A possible spine infection together with weakness, numbness or difficulty walking can "
+        "mean an abscess is pressing on the nerves.",
         (ACP_2011, ACP_2007, YUSUF_2019),
     ),
     Rule(
@@ -719,9 +820,9 @@ RULES: tuple[Rule, ...] = (
         INFECTION,
         Yes("feel_very_unwell"),
         EMERGENCY,
-        "Feeling very unwell, confused or drowsy with back pain can be a sign of a serious "
-        "infection spreading in the body (sepsis).",
-        (GCARE, ACP_2011),
+        "Feeling very unwell, confused or drowsy can be a sign of sepsis, a serious reaction to "
+        "an infection, which the NHS says needs 999 or A&E.",
+        (NHS_SEPSIS,),
     ),
     Rule(
         "infection_fever",
@@ -742,7 +843,7 @@ RULES: tuple[Rule, ...] = (
         "no fever, so this needs checking today even without one.",
         (GCARE, ACP_2011, YUSUF_2019),
     ),
-    # Blood vessels and heart (1.6, and the NHS 999 list).
+    # Blood vessels and heart (1.6, 6.1, and the NHS 999 list).
     Rule(
         "chest_pain",
         VESSELS,
@@ -755,46 +856,44 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "aaa_abdominal_pain_risk",
         VESSELS,
-        AllOf(
-            Yes("abdominal_pain"),
-            AnyOf(AtLeast("age", 66), Yes("vascular_risk"), Yes("sudden_onset")),
-        ),
+        AllOf(Yes("abdominal_pain"), AnyOf(AtLeast("age", OLDER), Yes("vascular_risk"))),
         EMERGENCY,
         "New tummy pain with back pain, or a pulsing feeling in the tummy, can be a sign of a "
         "swollen or leaking main blood vessel (abdominal aortic aneurysm). This is more likely "
-        "from the age of 66, with heart or circulation disease, high blood pressure or smoking, "
-        "or when the pain came on suddenly.",
+        "over the age of 65, or with an aneurysm, heart or circulation disease, high blood "
+        "pressure or smoking.",
         (NICE_NG156,),
+    ),
+    Rule(
+        "abdominal_pain_sudden_or_severe",
+        VESSELS,
+        AllOf(Yes("abdominal_pain"), AnyYes("sudden_onset", "severe_pain")),
+        EMERGENCY,
+        "The NHS advises 999 or A&E for tummy pain that came on very suddenly or is severe, at "
+        "any age.",
+        (NHS_STOMACH_ACHE, NICE_NG156),
     ),
     Rule(
         "abdominal_pain",
         VESSELS,
         Yes("abdominal_pain"),
         SAME_DAY,
-        "New tummy pain together with back pain needs checking by a doctor today. It is not "
-        "usually a problem with the main blood vessel at your age without heart or circulation "
-        "risks, but it can come from the kidneys, bowel or womb.",
-        (NHS_111,),
+        "New tummy pain together with back pain needs a doctor's check today. Without the risks "
+        "above (being over 65, an aneurysm, heart or circulation disease, high blood pressure or "
+        "smoking) a problem with the main blood vessel is unlikely; the kidneys, the bowel or, "
+        "in women, the womb or a pregnancy can cause this pain. The NHS sends milder tummy pain "
+        "to a GP; this checklist asks for a same-day check to be on the safe side.",
+        (NHS_STOMACH_ACHE, NICE_NG156),
     ),
     Rule(
         "aaa_sudden_onset_risk",
         VESSELS,
-        AllOf(Yes("sudden_onset"), AnyOf(AtLeast("age", 66), Yes("vascular_risk"))),
+        AllOf(Yes("sudden_onset"), AnyOf(AtLeast("age", OLDER), Yes("vascular_risk"))),
         EMERGENCY,
-        "Sudden, severe back pain unlike any before, in someone over 65 or with heart or "
-        "circulation risks, can be a sign of a leaking main blood vessel (abdominal aortic "
-        "aneurysm).",
+        "Sudden, severe back pain unlike any before, over the age of 65 or with an aneurysm, "
+        "heart or circulation disease, high blood pressure or smoking, can be a sign of a "
+        "leaking main blood vessel (abdominal aortic aneurysm).",
         (NICE_NG156,),
-    ),
-    Rule(
-        "sudden_onset",
-        SERIOUS,
-        Yes("sudden_onset"),
-        SAME_DAY,
-        "Back pain that came on suddenly, is severe and is unlike any back pain before needs "
-        "checking by a doctor today: it can be a broken bone in the spine or a problem with a "
-        "blood vessel.",
-        (NHS_111,),
     ),
     Rule(
         "aaa_collapse",
@@ -805,15 +904,15 @@ RULES: tuple[Rule, ...] = (
         "internal bleeding, for example from the main blood vessel.",
         (NICE_NG156,),
     ),
-    # Nerve root compression (1.7).
+    # Nerves (1.7, 6.1).
     Rule(
         "walking_difficulty",
-        NERVE,
+        CORD,
         Yes("walking_difficulty"),
         SAME_DAY,
         "New difficulty walking, feeling unsteady on your feet or your legs giving way can be a "
         "sign of pressure on the spinal cord or nerves, and needs checking today.",
-        (NORTHERN_TRUST, GCARE),
+        (GCARE, CKS_RED_FLAGS, NORTHERN_TRUST),
     ),
     Rule(
         "nerve_weakness",
@@ -821,9 +920,9 @@ RULES: tuple[Rule, ...] = (
         Yes("leg_weakness"),
         SAME_DAY,
         "New weakness in a leg or foot (for example foot slapping or tripping) means a nerve "
-        "may be badly squashed; it should be checked today because recovery is better when "
-        "it is treated early.",
-        (ACP_2007, GCARE, FOOT_DROP_2013),
+        "may be badly squashed. It should be checked today, so that a doctor can decide quickly "
+        "whether you need a scan or a specialist.",
+        (ACP_2007, ACP_2011, GCARE),
     ),
     Rule(
         "nerve_weakness_progressing",
@@ -832,7 +931,7 @@ RULES: tuple[Rule, ...] = (
         SAME_DAY,
         "Weakness that is getting worse is a sign of increasing pressure on a nerve and needs "
         "checking today.",
-        (ACP_2011, ACP_2007, GPNOTEBOOK),
+        (ACP_2011, ACP_2007),
     ),
     Rule(
         "nerve_numbness",
@@ -849,9 +948,9 @@ RULES: tuple[Rule, ...] = (
         Yes("sciatica"),
         SELF_CARE,
         "Pain spreading down one leg (sciatica), without weakness, usually settles with "
-        "self-care and keeping active. See a GP or physiotherapist if it has not started to "
-        "improve after 4 to 6 weeks, and get help today if the leg becomes weak.",
-        (NICE_NG59, ACP_2007, GPNOTEBOOK),
+        "self-care and keeping active. See a GP or physiotherapist if it has not started to get "
+        "better within a few weeks, and get help today if the leg becomes weak.",
+        (NICE_NG59, NHS_GP, ACP_2007),
     ),
     Rule(
         "nerve_sciatica_not_settling",
@@ -1021,6 +1120,8 @@ def assess_with_not_sure(answers: Mapping, not_sure: Iterable[str] = ()) -> Resu
     unknown = not_sure - set(ANSWER_CODES)
     if unknown:
         raise ValueError(f"Unknown answer code: {sorted(unknown)[0]!r}")
+    if "duration_weeks" in not_sure:
+        raise ValueError("'duration_weeks' cannot be not sure: leave it out instead")
     counted = {**answers, **{code: True for code in not_sure if code in BOOLEAN_CODES}}
     if "age" not in not_sure:
         return assess(counted)
