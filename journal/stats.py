@@ -566,14 +566,15 @@ def _ticked(codes: Iterable[str]) -> str:
 
 
 def red_flags(facts: EntryFacts) -> RedFlags:
+    emergency, check = [], []
     ticked = [code for code in NEW_SYMPTOM_CODES if code in facts.symptoms]
-    # The checklist's own rules decide too, so a combination that is an emergency there is one
-    # here; a single emergency-group sign is enough on its own.
-    urgent_now = any(is_emergency_sign(code) for code in ticked) or (
-        bool(ticked) and assess(dict.fromkeys(ticked, True)).level == EMERGENCY
-    )
-    emergency = [_ticked(ticked)] if urgent_now else []
-    check = [_ticked(ticked)] if ticked and not urgent_now else []
+    if ticked:
+        # A single emergency-group sign is enough; the checklist's own rules decide too, so a
+        # combination that is an emergency there (fever with new leg weakness) is one here.
+        urgent_now = any(map(is_emergency_sign, ticked)) or (
+            assess(dict.fromkeys(ticked, True)).level == EMERGENCY
+        )
+        (emergency if urgent_now else check).append(_ticked(ticked))
     if facts.regions & LEFT_LEG and facts.regions & RIGHT_LEG:
         check.append("pain in both legs")
     # NHS: "numbness or tingling around your genitals or buttocks". One buttock tingling is
