@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 
+from guidance.checklist_questions import LONG_STANDING
+
 from .models import (
     NOTES_MAX_LENGTH,
     TAG_MAX_LENGTH,
@@ -37,12 +39,16 @@ INTERFERENCE_HELP = (
 
 
 def _symptom_choices(emergency: bool) -> list[tuple[str, str]]:
-    """The checklist's own questions and help, so the wording has one source."""
+    """The checklist's own questions and help, so the wording has one source.
+
+    The checklist's yes/no note about long-standing symptoms is said once, above the boxes.
+    """
     choices = []
     for code in NEW_SYMPTOM_CODES:
         if is_emergency_sign(code) == emergency:
             question = symptom_question(code)
-            label = format_html('{} <span class="helptext">{}</span>', question.text, question.help)
+            help_text = question.help.removesuffix(LONG_STANDING).strip()
+            label = format_html('{} <span class="helptext">{}</span>', question.text, help_text)
             choices.append((code, label))
     return choices
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from guidance.checklist_questions import LEVEL_INFO, QUESTIONS_BY_CODE
+from guidance.checklist_questions import LEVEL_INFO, LONG_STANDING, QUESTIONS_BY_CODE
 from guidance.models import CheckResult
 from guidance.triage import ANSWER_CODES
 from journal.export import entries_csv, load_user_data, user_data
@@ -223,6 +223,10 @@ def test_full_form_asks_every_new_symptom_in_the_checklists_own_words(alice_clie
         field = "emergency_signs" if is_emergency_sign(code) else "other_signs"
         assert f'name="{field}" value="{code}"' in page
         assert QUESTIONS_BY_CODE[code].text in page
+    # The checklist's yes/no note on long-standing symptoms is said once, in checkbox terms.
+    assert (
+        LONG_STANDING not in page and "if you are not sure whether it has changed, tick it" in page
+    )
     assert 'href="tel:999"' in page and 'href="tel:112"' in page and 'href="tel:911"' in page
 
 
