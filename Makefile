@@ -3,6 +3,9 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+SOAK_SECONDS ?= 60
+SOAK_CONNECTIONS ?= 64
+SOAK_DATABASES ?= sqlite postgresql
 
 # The newest Python >= 3.12 on this machine: Django 6.1 needs it, and a bare `python3` may be older.
 PYTHON_FOR_VENV := $(shell for c in python3.14 python3.13 python3.12 \
@@ -11,7 +14,7 @@ PYTHON_FOR_VENV := $(shell for c in python3.14 python3.13 python3.12 \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test bench lint install install-test browser clean
+.PHONY: run test bench soak lint install install-test browser clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
@@ -42,6 +45,13 @@ test: install browser
 # Speed is measured as ratios within one run (these machines are noisy), never asserted in tests.
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; DEBUG=true $(PY) $$script || exit 1; done
+
+# Load and faults against gunicorn on SQLite and PostgreSQL, 64 connections for 60 s (soak/run.py
+# says what it checks); not part of `make test`. SOAK_SECONDS, SOAK_CONNECTIONS and
+# SOAK_DATABASES ("sqlite postgresql") change it, e.g. `make soak SOAK_SECONDS=10`.
+soak: install
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_CONNECTIONS=$(SOAK_CONNECTIONS) \
+	  SOAK_DATABASES="$(SOAK_DATABASES)" $(PY) soak/run.py
 
 lint: install
 	$(VENV)/bin/ruff check .

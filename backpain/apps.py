@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class BackpainConfig(AppConfig):
     name = "backpain"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .auth import start_idle_clock
+
+        user_logged_in.connect(start_idle_clock, dispatch_uid="backpain.start_idle_clock")

@@ -7,7 +7,8 @@ Format `backpain-export/1` (JSON, UTF-8; times are ISO 8601 in UTC):
       "exported_at": "...",
       "account": {email, display_name, time_zone, units, date_joined, last_login},
       "checklist_results": [{created_at, level, answers, reasons}, ...],
-      "journal": {...}   # see journal.export.user_data
+      "journal": {...},  # see journal.export.user_data
+      "reminders": {...} or null, "psfs": {activities, ratings}  # journal.progress_export
     }
 """
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from guidance.export import user_data as guidance_data
 from journal.export import user_data as journal_data
+from journal.progress_export import user_data as progress_data
 
 FORMAT = "backpain-export/1"
 
@@ -37,4 +39,5 @@ def user_export(user) -> dict:
         },
         **guidance_data(user),
         "journal": journal_data(user),
+        **progress_data(user),
     }

@@ -35,6 +35,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = "Back on Track"
+# The public address, for links in mail sent outside a request (reminders).
+SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "backpain",
@@ -49,16 +51,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cache-Control: no-store for signed-in people, Permissions-Policy for all (reliability).
+    "backpain.middleware.private_responses",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "backpain.auth.keep_active_sessions_alive",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -91,6 +97,20 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a server database, shared by several gunicorn workers. A transaction takes the
+    # write lock when it begins (IMMEDIATE), so a read-then-write never has to upgrade a read
+    # lock, which SQLite refuses at once with "database is locked" whatever the timeout; a
+    # writer waits up to `timeout` seconds for the lock instead of failing; WAL lets reads go on
+    # while one request writes. synchronous=NORMAL is safe from corruption in WAL mode and keeps
+    # every commit through a process crash; only a power cut can lose the last commits.
+    # Options in DATABASE_URL's query string (e.g. ?timeout=5) take precedence.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "backpain.User"
@@ -102,7 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -120,7 +140,35 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "backpain.auth.axes_username"
+AXES_CLIENT_IP_CALLABLE = "backpain.auth.client_ip"
 AXES_VERBOSE = False
+
+# Behind a reverse proxy every request comes from the proxy's address; the client's own is the
+# entry that the last of TRUSTED_PROXY_COUNT proxies appended to X-Forwarded-For (entries further
+# left are whatever the client sent, so they are never trusted). See backpain.auth.client_ip.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
+
+# Sign-up, password reset and email change: at most so many requests per address and per client
+# address in THROTTLE_WINDOW; more get a 429 and send nothing.
+THROTTLE_PER_ADDRESS = int(env("THROTTLE_PER_ADDRESS", "5"))
+THROTTLE_PER_IP = int(env("THROTTLE_PER_IP", "20"))
+THROTTLE_WINDOW = timedelta(hours=1)
+# The counters live in the cache: per process by default, shared by every worker with REDIS_URL.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
+    }
+
+# Idle sessions end: a session expires SESSION_IDLE_MINUTES after its last save, and
+# backpain.auth.keep_active_sessions_alive saves it again (once a minute) while it is in use.
+SESSION_COOKIE_AGE = int(env("SESSION_IDLE_MINUTES", "30")) * 60
+
+# Links mailed for confirming a sign-up or a new email address stop working after this.
+EMAIL_LINK_MAX_AGE = timedelta(days=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -158,6 +206,20 @@ else:
         }
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Back on Track <noreply@localhost>")
+
+# Account mail (sign-up, reset, notices) is a task enqueued after the request's transaction
+# commits, and the request never looks the address up, so its answer and work are the same
+# whether or not the address has an account. The immediate backend (development, tests) still
+# sends inside the request; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and
+# runs `manage.py db_worker`, so no mail is sent while a request waits.
+TASKS = {
+    "default": {"BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
+}
+
+# Server errors are mailed to ADMINS (comma-separated addresses) from SERVER_EMAIL, by the
+# mail_admins handler of Django's default logging, which LOGGING below keeps.
+ADMINS = env_list("ADMINS")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Every asset is served by the app itself; scripts run only with the per-response nonce.
 SECURE_CSP = {

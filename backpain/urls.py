@@ -3,30 +3,35 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.generic import TemplateView
 
+from guidance import review_views
+
 from . import views
+from .forms import SignInForm
 
 handler404 = "backpain.views.page_not_found"
 handler500 = "backpain.views.server_error"
 
 account_patterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path(
         "signin/",
         auth_views.LoginView.as_view(
-            template_name="accounts/signin.html", redirect_authenticated_user=True
+            template_name="accounts/signin.html",
+            authentication_form=SignInForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),
     path("signout/", views.sign_out, name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("email/", views.email_change, name="email_change"),
+    path("email/confirm/<str:token>/", views.email_change_confirm, name="email_change_confirm"),
     path("export/", views.export_data, name="export"),
     path("delete/", views.delete_account, name="delete_account"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html",
-            success_url=reverse_lazy("password_change_done"),
-        ),
+        views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),
         name="password_change",
     ),
     path(
@@ -36,15 +41,7 @@ account_patterns = [
         ),
         name="password_change_done",
     ),
-    path(
-        "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("password/reset/", views.password_reset, name="password_reset"),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html"),
@@ -69,6 +66,7 @@ account_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
+    path("clinical-review/", review_views.clinical_review_pack, name="clinical_review"),
     path("accounts/", include(account_patterns)),
     path("exercises/", include("guidance.exercise_urls")),
     path("checklist/", include("guidance.checklist_urls")),

@@ -3,19 +3,36 @@ import json
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.contrib.auth.forms import PasswordResetForm
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from . import account_mail
+from .account_mail import send_later
+from .auth import throttled
 from .export import user_export
-from .forms import DeleteAccountForm, ProfileForm, SignUpForm
+from .forms import ChoosePasswordForm, DeleteAccountForm, EmailChangeForm, ProfileForm, SignUpForm
+from .models import User
+
+# Pages with a form: shown by GET, sent by POST; anything else is refused with 405.
+form_page = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/too_many.html", status=429)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -23,11 +40,56 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("settings")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        email = form.cleaned_data["email"]
+        if throttled(request, "signup", email):
+            return _too_many(request)
+        # The task decides between the link and an "you already have an account" notice.
+        name = form.cleaned_data["display_name"]
+        send_later(account_mail.send_signup_mail, email, name, _base_url(request))
+        return render(request, "accounts/check_email.html", {"email": email})
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@form_page
+def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    data = account_mail.read_link(token, account_mail.SIGNUP_SALT)
+    if data is None or User.objects.filter(email__iexact=data["email"]).exists():
+        return render(request, "accounts/link_expired.html")
+    user = User(email=data["email"], display_name=data["name"])
+    form = ChoosePasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                form.set_password_and_save(user)
+        except IntegrityError:  # the same link opened twice at once: the first one won
+            return render(request, "accounts/link_expired.html")
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Your account is ready.")
         return redirect("journal:index")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup_confirm.html", {"form": form, "email": user.email})
+
+
+@form_page
+def password_reset(request: HttpRequest) -> HttpResponse:
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].strip().lower()
+        if throttled(request, "reset", email):
+            return _too_many(request)
+        send_later(account_mail.send_password_reset, email, request.get_host(), request.is_secure())
+        return redirect("password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = self.request.user
+        context = {"email": user.email, "base_url": _base_url(self.request)}
+        send_later(account_mail.send_notice, user.email, "password_changed", context)
+        return response
 
 
 @login_required
@@ -38,6 +100,46 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your settings are saved.")
         return redirect("settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+@form_page
+def email_change(request: HttpRequest) -> HttpResponse:
+    form = EmailChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        new_email = form.cleaned_data["new_email"]
+        if throttled(request, "email-change", new_email):
+            return _too_many(request)
+        send_later(
+            account_mail.send_email_change_link, request.user.pk, new_email, _base_url(request)
+        )
+        messages.success(
+            request,
+            f"We sent a link to {new_email}. Your email address changes when you open it.",
+        )
+        return redirect("settings")
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
+@form_page
+def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    data = account_mail.read_link(token, account_mail.EMAIL_CHANGE_SALT)
+    # Single use: once the address has changed, the link no longer names the current one.
+    user = data and User.objects.filter(pk=data["user"], email=data["old"]).first()
+    if not user:
+        return render(request, "accounts/link_expired.html")
+    if request.method == "POST":
+        user.email = data["new"]
+        try:
+            with transaction.atomic():
+                user.save(update_fields=["email"])
+        except IntegrityError:  # the address was taken after the link was sent
+            return render(request, "accounts/link_expired.html")
+        context = {"old_email": data["old"], "new_email": data["new"]}
+        send_later(account_mail.send_notice, data["old"], "email_changed", context)
+        messages.success(request, f"Your email address is now {user.email}.")
+        return redirect("settings" if request.user == user else "login")
+    return render(request, "accounts/email_change_confirm.html", {"new_email": data["new"]})
 
 
 @login_required

@@ -7,7 +7,7 @@ from .models import CheckResult, Exercise, RoutineItem, Source
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["publisher", "title", "reference_section", "url", "links_to_front_page"]
+    list_display = ["publisher", "title", "year", "reference_section", "links_to_front_page"]
     list_filter = ["links_to_front_page"]
     search_fields = ["publisher", "title", "slug"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
@@ -15,17 +15,48 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "category", "stage", "difficulty", "equipment", "flare_up_ok"]
-    list_filter = ["category", "stage", "difficulty", "equipment", "body_area", "flare_up_ok"]
+    list_display = ["name", "slug", "category", "stage", "difficulty", "flare_up_ok", "dose_source"]
+    list_filter = [
+        "category",
+        "stage",
+        "difficulty",
+        "equipment",
+        "body_area",
+        "flare_up_ok",
+        "bending_or_loaded",
+    ]
+    list_select_related = ["dose_source"]
     search_fields = ["name", "slug", "purpose", "description"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sources", "harder_variations"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "purpose", "description"]}),
-        ("How to do it", {"fields": ["steps", "feel", "mistakes", "cautions", "flare_up_ok"]}),
+        (
+            "How to do it",
+            {
+                "fields": [
+                    "steps",
+                    "feel",
+                    "mistakes",
+                    "cautions",
+                    "flare_up_ok",
+                    "bending_or_loaded",
+                ]
+            },
+        ),
         (
             "Dosage",
-            {"fields": ["reps", "hold_seconds", "sets", "how_often", "dosage_note", "progression"]},
+            {
+                "fields": [
+                    "reps",
+                    "hold_seconds",
+                    "sets",
+                    "how_often",
+                    "dosage_note",
+                    "dose_source",
+                    "progression",
+                ]
+            },
         ),
         (
             "Where it fits",

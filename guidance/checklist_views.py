@@ -16,11 +16,11 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import triage
-from .checklist_forms import EDIT_FIELD, ChecklistForm, summary_from_answers
+from .checklist_forms import EDIT_FIELD, ChecklistForm, not_sure_field, summary_from_answers
 from .checklist_questions import (
     ARTICLE_COVERAGE,
     DEFAULT_REGION,
-    EMERGENCY_CODES,
+    DESIGN_CHOICES,
     FOLLOW_UPS,
     GROUPS,
     LEVEL_INFO,
@@ -33,6 +33,7 @@ from .checklist_questions import (
     Group,
     Question,
     Region,
+    care_card,
     region_from_languages,
 )
 from .models import CheckResult
@@ -47,6 +48,8 @@ class Row:
     field: BoundField
     follow_up: "Row | None" = None
     show_follow_up: bool = False
+    #: The "Not sure" tick box of a number the page needs (age).
+    not_sure: BoundField | None = None
 
 
 @dataclass
@@ -59,6 +62,27 @@ class Section:
     lead_in: bool = False
 
 
+# The answers that can turn another sign into an emergency are asked of everyone, so they are
+# gathered in one open section after the emergency signs instead of folded with their topics.
+NEEDED = Group(
+    "needed",
+    "Questions everyone answers",
+    "These change what other answers mean, so each one needs an answer. If you do not know, "
+    "choose “Not sure”: the checklist then takes the more careful view.",
+)
+
+
+def _page_groups() -> list[tuple[Group, list[str]]]:
+    """Each section of the page with the codes it asks, in page order."""
+    groups = []
+    for group in GROUPS:
+        codes = [q.code for q in QUESTIONS if q.group == group.slug and not q.modifier]
+        groups.append((group, codes))
+        if group.slug == "emergency":
+            groups.append((NEEDED, [q.code for q in QUESTIONS if q.modifier]))
+    return groups
+
+
 def _sections(form: ChecklistForm) -> list[Section]:
     """The page's sections in order; follow-up questions sit under their parent's row."""
     by_code = {q.code: Row(q, form[q.code]) for q in QUESTIONS}
@@ -66,9 +90,11 @@ def _sections(form: ChecklistForm) -> list[Section]:
         row = by_code[parent]
         row.follow_up = by_code[question.code]
         row.show_follow_up = form.is_bound and form.data.get(parent) == "yes"
+    for row in by_code.values():
+        if row.question.number and row.question.modifier:
+            row.not_sure = form[not_sure_field(row.question.code)]
     sections = []
-    for group in GROUPS:
-        codes = [q.code for q in QUESTIONS if q.group == group.slug]
+    for group, codes in _page_groups():
         touched = form.is_bound and any(
             form.data.get(code) or code in form.errors for code in codes
         )
@@ -104,6 +130,8 @@ def _remember_region(response: HttpResponse, region: Region) -> None:
 
 def _answer_label(code: str, answers: dict) -> str:
     label = triage.ANSWER_CODES.get(code, code)
+    if code not in answers:  # "not sure", or blank beside an emergency sign
+        return f"{label} (not known, so counted as the more urgent answer)"
     if code in triage.NUMBER_CODES and answers.get(code) is not None:
         return f"{label}: {answers[code]}"
     return label
@@ -141,8 +169,13 @@ def checklist(request: HttpRequest) -> HttpResponse:
         form = ChecklistForm(data)
     elif request.method == "POST":
         form = ChecklistForm(request.POST)
-        if form.is_valid():
-            return _result(request, form)
+        valid = form.is_valid()
+        # An emergency is shown straight away, whatever is still blank or wrong on the form.
+        emergency = form.emergency_result()
+        if emergency is not None:
+            return _result(request, form, emergency)
+        if valid:
+            return _result(request, form, form.result())
     else:
         form = ChecklistForm(initial={"region": _region(request).code})
     region = _region(request, form.data.get("region"))
@@ -151,31 +184,41 @@ def checklist(request: HttpRequest) -> HttpResponse:
         "sections": _sections(form),
         "region": region,
         "regions": _regions_in_order(region),
-        # After a form error, an emergency "yes" already given still shows its panel.
-        "emergency_reasons": _emergency_reasons(form.data) if form.is_bound else [],
+        # Back from an emergency result to change answers, the emergency panel stays.
+        "emergency_reasons": _emergency_reasons(form) if form.is_bound else [],
+        "card": LEVEL_INFO[triage.EMERGENCY].card(region),
     }
     return _no_store(render(request, "guidance/checklist.html", context))
 
 
-def _emergency_reasons(data) -> list[dict]:
-    answers = {code: True for code in EMERGENCY_CODES if data.get(code) == "yes"}
-    reasons = _reason_rows(triage.assess(answers).reasons_as_dicts(), answers)
+def _emergency_reasons(form: ChecklistForm) -> list[dict]:
+    """The emergency reasons among the answers given so far (empty if there is none)."""
+    form.is_valid()
+    result = form.emergency_result()
+    if result is None:
+        return []
+    reasons = _reason_rows(result.reasons_as_dicts(), form.answers())
     return [reason for reason in reasons if reason["level"] == triage.EMERGENCY]
 
 
-def _result(request: HttpRequest, form: ChecklistForm) -> HttpResponse:
+def _result(request: HttpRequest, form: ChecklistForm, result: triage.Result) -> HttpResponse:
     answers = form.answers()
-    result = triage.assess(answers)
     region = _region(request, form.cleaned_data.get("region"))
     reasons = _reason_rows(result.reasons_as_dicts(), answers)
+    # Named only when the emergency rests on them: a blank counted as the more urgent answer.
+    blank_counted = form.blanks_an_emergency_rests_on() if form.result() != result else []
     context = {
         "result": result,
         "info": LEVEL_INFO[result.level],
+        "card": care_card(result, region),
         "reasons": reasons,
         "emergency_reasons": [r for r in reasons if r["level"] == triage.EMERGENCY],
         "summary": form.summary(),
-        "yes_labels": [question.label for question, word in form.summary() if word == "Yes"],
+        "yes_labels": [q.label for q in QUESTIONS if answers.get(q.code) is True],
         "unsure": form.unsure(),
+        "counted_as_yes": form.unsure_counted_as_yes(),
+        "blank_counted": [QUESTIONS_BY_CODE[code] for code in blank_counted],
+        "incomplete": bool(form.errors),
         "unanswered": form.unanswered(),
         "hidden_values": form.hidden_values(),
         "region": region,
@@ -198,15 +241,17 @@ def _safety_net(answers: dict) -> dict:
 
 
 def _emergency_panel(request: HttpRequest) -> HttpResponse:
-    """The htmx check after each emergency answer: the same rules, on the emergency answers."""
+    """The htmx check after each answer: the same rules as the result, on the answers so far."""
     region = _region(request, request.POST.get("region"))
+    reasons = _emergency_reasons(ChecklistForm(request.POST))
     context = {
-        "emergency_reasons": _emergency_reasons(request.POST),
+        "emergency_reasons": reasons,
         "region": region,
         "regions": _regions_in_order(region),
+        "card": LEVEL_INFO[triage.EMERGENCY].card(region),
     }
     # The panel, and out of band the short bar that stays at the bottom of the screen while the
-    # other emergency questions are answered (the panel itself may be below the screen).
+    # other questions are answered (the panel itself may be above or below the screen).
     html = render_to_string("guidance/checklist.html#emergency-panel", context, request)
     html += render_to_string("guidance/checklist.html#emergency-bar", {**context, "oob": True})
     return _no_store(HttpResponse(html))
@@ -243,6 +288,7 @@ def about(request: HttpRequest) -> HttpResponse:
         "conditions": by_condition.items(),
         "sources": sorted(sources.values(), key=lambda source: source.guideline),
         "coverage": coverage,
+        "design_choices": DESIGN_CHOICES,
         "rule_count": len(triage.RULES),
         "question_count": len(QUESTIONS),
     }
@@ -253,15 +299,15 @@ def about(request: HttpRequest) -> HttpResponse:
 @require_POST
 def save(request: HttpRequest) -> HttpResponse:
     form = ChecklistForm(request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    result = form.emergency_result() or (form.result() if valid else None)
+    if result is None:
         messages.error(request, "That result could not be saved: please answer the checklist.")
         return redirect("checklist:checklist")
-    answers = form.answers()
-    result = triage.assess(answers)
     saved = CheckResult.objects.create(
         user=request.user,
         level=result.level,
-        answers=answers,
+        answers=form.stored_answers(),
         reasons=result.reasons_as_dicts(),
     )
     messages.success(request, "The result is saved in your history.")
@@ -285,9 +331,11 @@ def history(request: HttpRequest) -> HttpResponse:
 def history_detail(request: HttpRequest, pk: int) -> HttpResponse:
     saved = _get_result_for_user(request.user, pk)
     summary = summary_from_answers(saved.answers)
+    info = LEVEL_INFO.get(saved.level)
     context = {
         "saved": saved,
-        "info": LEVEL_INFO.get(saved.level),
+        "info": info,
+        "card": info.card(_region(request)) if info else None,
         "reasons": _reason_rows(saved.reasons, saved.answers),
         "summary": summary,
     }

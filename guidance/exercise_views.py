@@ -1,19 +1,16 @@
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required as django_login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db import transaction
-from django.db.models import Max, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect
+
+from backpain.decorators import login_required
 
 from .exercise_forms import SORTS, ExerciseFilterForm, RoutineNotesForm
 from .exercises_path import (
@@ -25,21 +22,6 @@ from .exercises_path import (
 from .models import Exercise, RoutineItem, Source
 
 PAGE_SIZE = 24
-
-
-def login_required(view):
-    """Django's login_required, but an htmx request whose session has ended is sent to the
-    sign-in page as a whole page, rather than the sign-in form being swapped into a fragment."""
-    wrapped = django_login_required(view)
-
-    @wraps(view)
-    def check(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.htmx and not request.user.is_authenticated:
-            next_url = request.htmx.current_url_abs_path or reverse("exercises:list")
-            return HttpResponseClientRedirect(redirect_to_login(next_url).url)
-        return wrapped(request, *args, **kwargs)
-
-    return check
 
 
 def _is_fragment_request(request: HttpRequest) -> bool:
@@ -77,11 +59,15 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 def _get_exercise(slug: str) -> Exercise:
     variations = Exercise.objects.only("slug", "name", "difficulty").order_by("difficulty", "name")
     try:
-        return Exercise.objects.prefetch_related(
-            "sources",
-            Prefetch("harder_variations", queryset=variations),
-            Prefetch("easier_variations", queryset=variations),
-        ).get(slug=slug)
+        return (
+            Exercise.objects.select_related("dose_source")
+            .prefetch_related(
+                "sources",
+                Prefetch("harder_variations", queryset=variations),
+                Prefetch("easier_variations", queryset=variations),
+            )
+            .get(slug=slug)
+        )
     except Exercise.DoesNotExist:
         raise Http404("No exercise has that address.") from None
 
@@ -119,12 +105,22 @@ def why_lifting_hurts(request: HttpRequest) -> HttpResponse:
 
 
 def _routine_items(user):
-    return RoutineItem.objects.for_user(user).select_related("exercise")
+    return RoutineItem.objects.for_user(user).select_related("exercise__dose_source")
 
 
-def _get_routine_item_for_user(user, item_id: int) -> RoutineItem:
+def _locked_routine(user):
+    """Inside a transaction: the person's routine rows, locked until it ends on PostgreSQL (their
+    own rows only, never the exercises they join). On SQLite an IMMEDIATE transaction already
+    holds the write lock."""
+    return RoutineItem.objects.for_user(user).select_for_update(of=("self",))
+
+
+def _get_routine_item_for_user(user, item_id: int, lock: bool = False) -> RoutineItem:
+    items = _routine_items(user)
+    if lock:
+        items = items.select_for_update(of=("self",))
     try:
-        return _routine_items(user).get(pk=item_id)
+        return items.get(pk=item_id)
     except RoutineItem.DoesNotExist:
         raise Http404("That is not in your routine.") from None
 
@@ -169,13 +165,17 @@ def routine_add(request: HttpRequest) -> HttpResponse:
         exercise = Exercise.objects.only("slug", "name").get(slug=slug)
     except Exercise.DoesNotExist:
         raise Http404("No exercise has that address.") from None
-    last = RoutineItem.objects.for_user(request.user).aggregate(last=Max("position"))["last"]
-    # get_or_create, not filter-then-create: a double submit must not break the unique constraint.
-    item, _ = RoutineItem.objects.get_or_create(
-        user=request.user,
-        exercise=exercise,
-        defaults={"position": 0 if last is None else last + 1},
-    )
+    with transaction.atomic():
+        # Locked, so that two adds at once do not both take the same last place.
+        positions = _locked_routine(request.user).values_list("position", flat=True)
+        last = max(positions, default=None)
+        # get_or_create, not filter-then-create: a double submit must not break the unique
+        # constraint.
+        item, _ = RoutineItem.objects.get_or_create(
+            user=request.user,
+            exercise=exercise,
+            defaults={"position": 0 if last is None else last + 1},
+        )
     status = f"{exercise.name} is in My routine."
     from_list = request.POST.get("from") == "list"
     if request.htmx and from_list:
@@ -185,17 +185,23 @@ def routine_add(request: HttpRequest) -> HttpResponse:
         return _render_routine_button(request, exercise, item, status)
     messages.success(request, status)
     next_url = request.POST.get("next", "")
-    if from_list and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
-        return redirect(next_url)
+    # A URL, never a view name: redirect("foo") would try to reverse it and fail with a 500.
+    if (
+        from_list
+        and next_url.startswith("/")
+        and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None)
+    ):
+        return HttpResponseRedirect(next_url)
     return redirect(exercise)
 
 
 @require_POST
 @login_required
 def routine_remove(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = _get_routine_item_for_user(request.user, item_id)
-    exercise = item.exercise
-    item.delete()
+    with transaction.atomic():
+        item = _get_routine_item_for_user(request.user, item_id, lock=True)
+        exercise = item.exercise
+        item.delete()
     status = f"{exercise.name} was removed from My routine."
     came_from_detail = request.POST.get("from") == "detail"
     if request.htmx:
@@ -209,14 +215,18 @@ def routine_remove(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def routine_move(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = _get_routine_item_for_user(request.user, item_id)
     direction = request.POST.get("direction")
-    if direction not in ("up", "down"):
-        status = "Choose to move it up or down."
-    else:
-        with transaction.atomic():
-            items = list(RoutineItem.objects.for_user(request.user).select_for_update())
-            index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    with transaction.atomic():
+        # The item is found in the locked list itself: another request may have removed it, or
+        # reordered the list, while this one waited for the lock.
+        items = list(_locked_routine(request.user).select_related("exercise"))
+        index = next((i for i, other in enumerate(items) if other.pk == item_id), None)
+        if index is None:
+            raise Http404("That is not in your routine.")
+        item = items[index]
+        if direction not in ("up", "down"):
+            status = "Choose to move it up or down."
+        else:
             target = index - 1 if direction == "up" else index + 1
             if 0 <= target < len(items):
                 items[index], items[target] = items[target], items[index]
@@ -236,14 +246,16 @@ def routine_move(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def routine_notes(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = _get_routine_item_for_user(request.user, item_id)
-    form = RoutineNotesForm(request.POST, instance=item)
+    with transaction.atomic():
+        item = _get_routine_item_for_user(request.user, item_id, lock=True)
+        form = RoutineNotesForm(request.POST, instance=item)
+        if form.is_valid():
+            item.notes = form.cleaned_data["notes"]
+            item.save(update_fields=["notes"])
     if not form.is_valid():
         # htmx swaps only 2xx responses, so the fragment with the error comes back as 200.
         code = 200 if request.htmx else 400
         return _render_routine(request, "Your notes were not saved.", form, code=code)
-    item.notes = form.cleaned_data["notes"]
-    item.save(update_fields=["notes"])
     status = f"Notes for {item.exercise.name} saved."
     if request.htmx:
         return _render_routine(request, status)

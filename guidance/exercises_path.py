@@ -80,10 +80,10 @@ REASONS = (
     Reason(
         "foundation",
         "No foundation for movement",
-        "If the body has fallen into a compensating pattern (tight hip flexors from sitting, "
-        "glutes that have switched off, a weak trunk), you cannot hinge well. The smaller "
-        "muscles in the buttock, the hamstrings and the back take over, the back rounds and "
-        "overworks, and something eventually gives.",
+        "In the view of the surgeon quoted in the article (Dr Erin Boynton), if the body has "
+        "fallen into a compensating pattern (tight hip flexors from sitting, glutes that have "
+        "switched off, a weak trunk), you cannot hinge well: smaller muscles take over and the "
+        "back overworks. That is coaching opinion, not a research finding.",
         "Build the foundation first: stretch the hip flexors, wake up the glutes, train trunk "
         "endurance.",
         (
@@ -102,9 +102,11 @@ REASONS = (
     Reason(
         "technique",
         "Poor technique",
-        "The most common technical faults are a rounding back, a bar that drifts away from "
-        "the body, and slack lats. Without lat tension, force passing from the legs to the "
-        "upper body lets the back round, which strains it.",
+        "Coach Tony Gentilcore, quoted in the article, names the usual faults: a bar that "
+        "drifts away from the body and slack lats. In his view, without lat tension the back "
+        "can round as force passes from the legs to the upper body, and that can strain it. "
+        "That is coaching opinion: research has not shown that a rounded back while lifting "
+        "causes back pain.",
         "Learn the hip hinge without weight, then set your lats before every lift.",
         (
             "wall-hip-hinge",
@@ -119,9 +121,10 @@ REASONS = (
         "load",
         "Too much weight",
         "You can hinge well but you are lifting more than your body is ready for, or adding "
-        "weight too fast. Technique breaks down under a load that is too heavy.",
-        "Drop the weight, rebuild in small steps, and keep a few repetitions in reserve. Add "
-        "weight only when pain has settled by the next morning.",
+        "weight too fast: in the article's view, technique then breaks down.",
+        "Drop the weight, rebuild in small steps, and keep a few repetitions in reserve (coaching "
+        "practice, no guideline gives a dose). Add weight only when pain has settled by the next "
+        "morning.",
         (
             "kettlebell-deadlift",
             "kettlebell-romanian-deadlift",

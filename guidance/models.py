@@ -63,6 +63,17 @@ class Source(models.Model):
         help_text="The link reaches only the publisher's front page or index, not the page "
         "cited: the pages say so, so that nobody takes it for the cited page.",
     )
+    year = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Year published or last updated, as shown to people, e.g. 2016, updated 2020. "
+        "Blank when the page gives no date: the pages then say it is undated.",
+    )
+    to_verify = models.TextField(
+        blank=True,
+        help_text="What a clinician still has to check against the primary source. Never shown "
+        "on a public page: the hazard log lists it.",
+    )
 
     class Meta:
         ordering = ["publisher", "title"]
@@ -70,10 +81,18 @@ class Source(models.Model):
     def __str__(self) -> str:
         return f"{self.publisher}: {self.title}"
 
+    @property
+    def citation(self) -> str:
+        """Publisher, title and year, as the public pages show a source."""
+        return f"{self.publisher}: {self.title} ({self.year or 'undated'})"
+
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
+
+# Said of every dose that no source gives (issue 8, item 11).
+COACHING_PRACTICE = "Coaching practice, no guideline gives a dose."
 
 # What the list and path pages show of an exercise: the long text stays in the database.
 CARD_FIELDS = (
@@ -125,11 +144,25 @@ class Exercise(models.Model):
     dosage_note = models.CharField(
         max_length=300, blank=True, help_text="Anything the numbers above do not say."
     )
+    dose_source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The source that gives this dose for this exercise. Leave it empty when none "
+        "does: the page then says the dose is coaching practice.",
+    )
     progression = models.TextField(help_text="How and when to make it harder.")
     feel = models.TextField("what you should feel")
     mistakes = models.TextField("common mistakes", help_text="One mistake per line.")
     cautions = models.TextField("when to stop", help_text="One caution per line.")
     flare_up_ok = models.BooleanField("suitable during a flare-up", default=False)
+    bending_or_loaded = models.BooleanField(
+        default=False,
+        help_text="Bends the spine or carries a weight: the page shows the 'before you start' "
+        "screen (osteoporosis, long-term steroids, cancer, cauda equina signs).",
+    )
     equipment = models.CharField(max_length=16, choices=Equipment, default=Equipment.NONE)
     difficulty = models.PositiveSmallIntegerField(choices=Difficulty, default=Difficulty.GENTLE)
     category = models.CharField(max_length=16, choices=Category)
@@ -194,6 +227,13 @@ class Exercise(models.Model):
             parts.append(f"{self.sets} {'set' if self.sets == 1 else 'sets'}")
         parts.append(self.how_often)
         return ", ".join(parts)
+
+    @property
+    def dose_basis(self) -> str:
+        """Where the dose comes from, in words (for the page and the clinician review pack)."""
+        if self.dose_source is None:
+            return COACHING_PRACTICE
+        return f"Dose from {self.dose_source.citation}."
 
 
 class RoutineItemQuerySet(models.QuerySet):

@@ -115,51 +115,51 @@ class Source:
         return {"guideline": self.guideline, "section": self.section, "url": self.url}
 
 
-# Sources, from clinical-reference.md sections 1 and 6. A web page that carries no publication
-# year shows the current year; its review date is among the things to verify.
+# Sources, from clinical-reference.md sections 1 and 6. A web page with no publication year is
+# cited with the year it was read ("accessed 2026"); its review date is among the things to verify.
 _NHS_BACK_PAIN_COPIES = (
     "Wording read in secondary copies of the page (clinical reference 1.1, 1.3, 1.8); check it "
     "on the live page and record its review date."
 )
 NHS_999 = Source(
-    "NHS: Back pain (2026)",
+    "NHS: Back pain (accessed 2026)",
     "Call 999 or go to A&E if you have back pain and …",
     "https://www.nhs.uk/conditions/back-pain/",
     _NHS_BACK_PAIN_COPIES,
 )
 NHS_111 = Source(
-    "NHS: Back pain (2026)",
+    "NHS: Back pain (accessed 2026)",
     "Call 111 or ask for an urgent GP appointment if you have back pain and …",
     "https://www.nhs.uk/conditions/back-pain/",
     _NHS_BACK_PAIN_COPIES,
 )
 NHS_GP = Source(
-    "NHS: Back pain (2026)",
+    "NHS: Back pain (accessed 2026)",
     "See a GP if …",
     "https://www.nhs.uk/conditions/back-pain/",
     _NHS_BACK_PAIN_COPIES,
 )
 NHS_EXERCISE = Source(
-    "NHS: Back pain exercises (2026)",
+    "NHS: Back pain exercises (accessed 2026)",
     "“Your pain should start to ease within 2 weeks”",
     "https://www.nhs.uk/live-well/exercise/lower-back-pain-exercises/",
     "Quote read in a 2019 copy of the page; check the live page still says it.",
 )
 NHS_STOMACH_ACHE = Source(
-    "NHS: Stomach ache (2026)",
+    "NHS: Stomach ache (accessed 2026)",
     "Go to A&E or call 999 if a stomach ache came on very suddenly or is severe",
     "https://www.nhs.uk/conditions/stomach-ache/",
     "Wording read in an NHS inform copy on a GP practice site; check the live nhs.uk page.",
 )
 NHS_SEPSIS = Source(
-    "NHS: Sepsis (2026)",
+    "NHS: Sepsis (accessed 2026)",
     "Call 999 or go to A&E if an adult is confused, has slurred speech or is not making sense",
     "https://www.nhs.uk/conditions/sepsis/",
     "Not in the clinical reference; wording read in UK Sepsis Trust leaflets reproduced by NHS "
     "practices. Check the live page.",
 )
 ROYAL_FREE_CES = Source(
-    "Royal Free London NHS Foundation Trust: Cauda equina syndrome leaflet (2026)",
+    "Royal Free London NHS Foundation Trust: Cauda equina syndrome leaflet (accessed 2026)",
     "Symptoms: go to your local emergency department (A&E) immediately",
     "https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/"
     "cauda-equina-syndrome",
@@ -195,7 +195,7 @@ ACP_2017 = Source(
     "https://www.acpjournals.org/doi/10.7326/M16-2367",
 )
 NORTHERN_TRUST = Source(
-    "HSC Northern Health and Social Care Trust: Low back pain, physiotherapy (2026)",
+    "HSC Northern Health and Social Care Trust: Low back pain, physiotherapy (accessed 2026)",
     "Go to the emergency department or call 999",
     "https://www.northerntrust.hscni.net/services/physiotherapy-services/"
     "physiotherapy-service-outpatient-service/low-back-pain/",
@@ -203,7 +203,7 @@ NORTHERN_TRUST = Source(
     "clinical reference's summary; check the page.",
 )
 GCARE = Source(
-    "NHS Gloucestershire: G-care low back pain pathway, red flags (2026)",
+    "NHS Gloucestershire: G-care low back pain pathway, red flags (accessed 2026)",
     "Red flags for fracture, cancer, infection and nerve damage (from older NICE guidance)",
     "https://g-care.glos.nhs.uk/pathway/71/resource/3",
 )
@@ -246,7 +246,7 @@ NICE_NG12_MYELOMA = Source(
     "https://www.nice.org.uk/guidance/ng12",
 )
 CKS_RED_FLAGS = Source(
-    "NICE CKS: Sciatica (lumbar radiculopathy), interpreting red flags (2026)",
+    "NICE CKS: Sciatica (lumbar radiculopathy), interpreting red flags (accessed 2026)",
     "“Serious does not always mean an emergency”; sudden onset of severe central spinal pain",
     "https://cks.nice.org.uk/topics/sciatica-lumbar-radiculopathy/",
     "Quotes read on an old CKS page and a third-party copy; the current cks.nice.org.uk pages "
@@ -302,35 +302,37 @@ IFOMPT_2020 = Source(
 
 # Services a person is signposted to (the emergency numbers and urgent advice lines by region).
 NHS_WHEN_999 = Source(
-    "NHS: When to call 999 (2026)",
+    "NHS: When to call 999 (accessed 2026)",
     "Call 999 in a medical emergency, when someone is seriously ill or injured",
     "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
     "Not in the clinical reference: added to signpost services by region. Check the address "
     "and wording.",
 )
 NHS_WHEN_111 = Source(
-    "NHS: When to use 111 (2026)",
+    "NHS: When to use 111 (accessed 2026)",
     "NHS 111 can help if you have an urgent medical problem; use 111 online or call 111",
     "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
     "Not in the clinical reference: added to signpost services by region. Check the address "
     "and wording.",
 )
 EU_112 = Source(
-    "European Commission: 112, the European emergency number (2026)",
+    "European Commission: 112, the European emergency number (accessed 2026)",
     "Call 112 free of charge from anywhere in the EU",
     "https://digital-strategy.ec.europa.eu/en/policies/112",
     "Not in the clinical reference: added to signpost services by region. Check the address "
     "and wording.",
 )
 KBV_116117 = Source(
-    "Kassenärztliche Bundesvereinigung: 116117, the out-of-hours medical service in Germany (2026)",
+    "Kassenärztliche Bundesvereinigung: 116117, the out-of-hours medical service in Germany "
+    "(accessed 2026)",
     "Call 116117 when you need a doctor urgently and your practice is closed",
     "https://www.116117.de/",
     "Not in the clinical reference: added to signpost services by region. Check the address "
     "and wording.",
 )
 MEDLINEPLUS_ER = Source(
-    "MedlinePlus, US National Library of Medicine: When to use the emergency room, adult (2026)",
+    "MedlinePlus, US National Library of Medicine: When to use the emergency room, adult "
+    "(accessed 2026)",
     "Call 911 in an emergency; urgent care or your provider for problems that cannot wait",
     "https://medlineplus.gov/ency/patientinstructions/000593.htm",
     "Not in the clinical reference: added to signpost services by region. Check the address "

@@ -191,9 +191,11 @@ def _parse_decimal(value) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
 
 
-def entry_from_dict(user, data: dict, keep_times: bool = True) -> Entry:
-    """Create one entry (and its tags) from `entry_to_dict` output."""
+def entry_from_dict(user, data: dict, keep_times: bool = True, pk: int | None = None) -> Entry:
+    """Create one entry (and its tags) from `entry_to_dict` output, under id `pk` if given
+    (the insert then fails with IntegrityError if that id is taken)."""
     entry = Entry.objects.create(
+        pk=pk,
         user=user,
         occurred_at=_parse_dt(data["occurred_at"]),
         pain=data["pain"],
@@ -270,14 +272,18 @@ def load_user_data(user, data: dict) -> tuple[int, int]:
     return len(entries), len(workouts)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (a note "=HYPERLINK(...)"
+# would become a live link in a clinician's copy). OWASP's CSV injection advice: prefix a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):
-        return "; ".join(value)
-    return str(value)
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def entries_csv(user) -> str:

@@ -366,6 +366,10 @@ class WorkoutExerciseForm(forms.Form):
 
 
 class BaseWorkoutExerciseFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": "A workout can hold at most %(num)d exercises.",
+    }
+
     def exercises(self) -> list[dict]:
         return [
             form.cleaned_data
@@ -374,12 +378,15 @@ class BaseWorkoutExerciseFormSet(forms.BaseFormSet):
         ]
 
 
+MAX_EXERCISES = 30
 WorkoutExerciseFormSet = forms.formset_factory(
     WorkoutExerciseForm,
     formset=BaseWorkoutExerciseFormSet,
     extra=3,
-    max_num=30,
+    max_num=MAX_EXERCISES,
     validate_max=True,
+    # A posted TOTAL_FORMS of thousands would otherwise build (and render) thousands of forms.
+    absolute_max=MAX_EXERCISES,
     can_delete=True,
 )
 

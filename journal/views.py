@@ -3,20 +3,20 @@ import re
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from backpain.decorators import login_required
 from guidance.checklist_questions import LEVEL_INFO
 from guidance.models import CheckResult, Exercise
 
-from . import charts, queries, stats
+from . import charts, psfs_views, queries, stats
 from .export import entries_csv, entry_from_dict, entry_to_dict, user_data, workouts_csv
 from .forms import (
     EntryForm,
@@ -47,6 +47,12 @@ PROMPT_KEY = re.compile(r"^[a-z0-9-]{1,80}$")
 
 def _get_entry_for_user(user, pk: int) -> Entry:
     return get_object_or_404(Entry.objects.for_user(user).with_tags(), pk=pk)
+
+
+def _lock_entry_for_user(user, pk: int) -> Entry:
+    """Inside a transaction: the entry, locked until it ends, so that an edit or delete that
+    waited for another request's delete finds it gone (404) rather than writing it back."""
+    return get_object_or_404(Entry.objects.for_user(user).select_for_update().with_tags(), pk=pk)
 
 
 def _get_workout_for_user(user, pk: int) -> Workout:
@@ -178,6 +184,12 @@ def _last_region(page, filtered: bool) -> str:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
+    # The filters stay in the query string, though a region or tag is health data that an
+    # access log could record: a filtered list is then a real URL (bookmark, back button, the
+    # pager's links and htmx's history) and works without JavaScript, which POST or session
+    # state would lose. The exposure is kept small instead: gunicorn as the README runs it
+    # writes no access log, Referrer-Policy same-origin keeps the query from other sites, and
+    # the response is no-store; a proxy in front should log the path without the query.
     filter_form = FilterForm(request.GET or None)
     entries = _filtered_entries(request.user, filter_form).with_tags()
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -202,6 +214,7 @@ def index(request: HttpRequest) -> HttpResponse:
         urgent_prompts=[p for p in prompts if p.urgent],
         other_prompts=[p for p in prompts if not p.urgent],
         awaiting=_awaiting_next_morning(request.user),
+        psfs_due=psfs_views.due_prompt(request.user),
         undo=_pop_undo(request),
         pain_scale=range(11),
     )
@@ -218,11 +231,12 @@ def quick_log(request: HttpRequest) -> HttpResponse:
             return reswap(retarget(response, "#quick-errors"), "outerHTML")
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("journal:index")
-    entry = Entry.objects.create(
-        user=request.user, occurred_at=timezone.now(), pain=form.cleaned_data["pain"]
-    )
-    if form.cleaned_data["region"]:
-        EntryTag.objects.create(entry=entry, kind=TagKind.REGION, value=form.cleaned_data["region"])
+    with transaction.atomic():
+        entry = Entry.objects.create(
+            user=request.user, occurred_at=timezone.now(), pain=form.cleaned_data["pain"]
+        )
+        if region := form.cleaned_data["region"]:
+            EntryTag.objects.create(entry=entry, kind=TagKind.REGION, value=region)
     entry = Entry.objects.with_tags().get(pk=entry.pk)
     status = f"Saved: pain {entry.pain} out of 10" + (
         f", {entry.region_labels[0].lower()}" if entry.region_labels else ""
@@ -286,7 +300,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST, auto_id=auto_id)
         if form.is_valid():
-            entry = _save_entry(entry, form.cleaned_data)
+            with transaction.atomic():
+                entry = _save_entry(_lock_entry_for_user(request.user, pk), form.cleaned_data)
             if request.htmx:
                 # The journal page would raise a red-flag prompt on reload: say it now.
                 context = {
@@ -308,7 +323,9 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _undo_token(request: HttpRequest, entry: Entry) -> str:
-    return signing.dumps(entry_to_dict(entry), salt=f"journal-undo-{request.user.pk}")
+    # The id goes with the entry: restoring under it makes a replayed token a no-op.
+    data = {**entry_to_dict(entry), "pk": entry.pk}
+    return signing.dumps(data, salt=f"journal-undo-{request.user.pk}")
 
 
 def _pop_undo(request: HttpRequest) -> str | None:
@@ -320,8 +337,10 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_entry_for_user(request.user, pk)
     if request.method != "POST":
         return render(request, "journal/entry_confirm_delete.html", {"entry": entry})
-    token = _undo_token(request, entry)
-    entry.delete()
+    with transaction.atomic():
+        entry = _lock_entry_for_user(request.user, pk)
+        token = _undo_token(request, entry)
+        entry.delete()
     if request.htmx:
         count = Entry.objects.for_user(request.user).count()
         context = {"token": token, "pk": pk, "count": count}
@@ -345,9 +364,15 @@ def entry_restore(request: HttpRequest) -> HttpResponse:
         return redirect("journal:index")
     except signing.BadSignature:
         raise Http404("No such deleted entry.") from None
-    with transaction.atomic():
-        entry = entry_from_dict(request.user, data)
-    entry = Entry.objects.with_tags().get(pk=entry.pk)
+    pk = data.get("pk")
+    try:
+        with transaction.atomic():
+            pk = entry_from_dict(request.user, data, pk=pk).pk
+    except IntegrityError:
+        # An earlier POST of this token (a double tap, a replay) has restored it already;
+        # ids are never reused, so the row under this id is that restored entry.
+        pass
+    entry = _get_entry_for_user(request.user, pk)
     if request.htmx:
         count = Entry.objects.for_user(request.user).count()
         context = {"entry": entry, "status": "Entry restored.", "count": count}
@@ -545,6 +570,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             "bars": charts.workout_bars(workouts),
             "calendar": charts.calendar(days, start, end),
             "workouts": workouts,
+            "progress": psfs_views.progress(request.user),
         },
     )
 
@@ -630,6 +656,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             "last_week": weeks[-1] if weeks else None,
             "improved": len(weeks) > 1
             and stats.meaningful_fall(weeks[0].average, weeks[-1].average),
+            "progress": psfs_views.progress(user),
         },
     )
 

@@ -1,6 +1,7 @@
 import itertools
 
 import pytest
+from django.core.cache import cache
 
 from backpain.models import User
 
@@ -18,6 +19,12 @@ def make_user(**overrides) -> User:
 def fast_password_hashing(settings):
     # Real hashers are slow by design; the tests check behaviour, not hash strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # Sign-up and reset throttles count in the cache; every test starts from zero.
+    cache.clear()
 
 
 @pytest.fixture

@@ -27,3 +27,18 @@ def all_paths(patterns=None, prefix="/", skip=("admin/",), samples=SAMPLES) -> l
         elif isinstance(entry, URLPattern):
             paths.append(prefix + route)
     return paths
+
+
+def named_patterns(patterns=None, namespace="", skip_namespaces=("admin",)) -> dict:
+    """Every URL pattern by its full name ("journal:entry"), for tests with a row per URL."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    found = {}
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in skip_namespaces:
+                continue
+            inner = namespace + (f"{entry.namespace}:" if entry.namespace else "")
+            found |= named_patterns(entry.url_patterns, inner, skip_namespaces)
+        elif isinstance(entry, URLPattern):
+            found[namespace + entry.name] = entry
+    return found

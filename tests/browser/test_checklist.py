@@ -1,7 +1,7 @@
 import pytest
 
-from guidance.checklist_questions import EMERGENCY_CODES
 from tests.conftest import PASSWORD, make_user
+from tests.guidance.checklist_answers import all_no
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,16 +20,16 @@ def choose(page, code: str, value: str) -> None:
 
 def answer(page, answers: dict) -> None:
     for code, value in answers.items():
-        if code in ("age", "duration_weeks"):
+        if value == "":
+            continue  # left blank
+        if code == "age_not_sure":
+            page.check("#id_age_not_sure")
+        elif code in ("age", "duration_weeks"):
             page.fill(f"#id_{code}", str(value))
         elif code == "region":
             page.select_option("#id_region", value)
         else:
             choose(page, code, value)
-
-
-def all_no(**answers) -> dict:
-    return {**{code: "no" for code in EMERGENCY_CODES}, **answers}
 
 
 def submit(page) -> None:
@@ -65,28 +65,29 @@ def test_an_emergency_yes_shows_the_panel_without_a_page_load(page):
     answer(page, all_no(bladder_change="yes", duration_weeks=3))
     submit(page)
     assert result_level(page) == "emergency"
-    assert page.locator("[data-emergency-panel]").is_visible()
+    assert page.locator("h1.care-heading").is_visible()
 
 
 def test_on_a_phone_an_emergency_yes_keeps_a_call_now_bar_on_screen(page):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/checklist/")
-    bar = page.locator("#emergency-bar a")
+    bar = page.locator("#emergency-bar a.bar-call")
     assert bar.count() == 0
 
     page.check("#id_saddle_numbness_yes")  # the first question: the full panel is far below
 
     bar.wait_for(state="visible")
     assert "call 999 now" in bar.inner_text()
+    assert bar.get_attribute("href") == "tel:999"
     box = bar.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 740, box  # inside the screen
     title = page.locator("#emergency-title")
     assert title.bounding_box()["y"] > 740  # the full panel is below the screen
 
-    bar.click()
+    page.click("#emergency-bar a.bar-more")
     assert 0 <= title.bounding_box()["y"] < 740
     page.check("#id_saddle_numbness_no")
-    page.locator("#emergency-bar").locator("a").wait_for(state="detached")
+    page.locator("#emergency-bar a.bar-call").wait_for(state="detached")
 
 
 def test_the_same_emergency_flow_without_javascript_gives_the_same_level(page_without_js):
@@ -99,8 +100,8 @@ def test_the_same_emergency_flow_without_javascript_gives_the_same_level(page_wi
     submit(page)
 
     assert result_level(page) == "emergency"
-    assert page.locator("[data-emergency-panel]").is_visible()
-    assert "999" in page.locator("[data-emergency-panel]").inner_text()
+    assert page.locator("h1.care-heading").inner_text().endswith("Call 999 or go to A&E now")
+    assert page.locator(".care-card a.button-call").get_attribute("href") == "tel:999"
 
 
 def test_follow_up_question_appears_only_after_yes_with_javascript(page):
@@ -108,10 +109,9 @@ def test_follow_up_question_appears_only_after_yes_with_javascript(page):
     follow_up = page.locator("#id_weakness_progressing_yes")
     assert follow_up.count() == 0
 
-    choose(page, "leg_weakness", "yes")
+    answer(page, all_no(leg_weakness="yes"))
     follow_up.wait_for(state="visible")
     page.check("#id_weakness_progressing_yes")
-    answer(page, all_no())
     submit(page)
 
     assert result_level(page) == "same_day"
@@ -121,8 +121,8 @@ def test_follow_up_question_appears_only_after_yes_with_javascript(page):
 def test_follow_up_question_is_answerable_without_javascript(page_without_js):
     page = page_without_js
     page.goto("/checklist/")
-    assert not page.locator("#id_leg_weakness_yes").is_visible()  # folded until opened
-    open_section(page, "#id_leg_weakness_yes")
+    # Leg weakness is asked of everyone, so it is never folded; its follow-up shows too.
+    assert page.locator("#id_leg_weakness_yes").is_visible()
     assert page.locator("#id_weakness_progressing_yes").is_visible()
 
     answer(page, all_no(leg_weakness="yes", weakness_progressing="yes"))
@@ -206,6 +206,8 @@ def test_checklist_result_and_explanation_pages_are_accessible(page, assert_acce
         ({"age": 30, "duration_weeks": 1}, "self_care"),
         ({"duration_weeks": 10, "not_improving": "yes", "age": 41}, "routine"),
         ({"osteoporosis": "yes"}, "within_days"),
+        ({"fever": "yes", "age": 50, "cancer_history": "unsure"}, "same_day"),
+        ({"cancer_history": "yes", "sciatica": "yes"}, "emergency"),  # the cancer team card
     ],
 )
 def test_other_levels_are_accessible(page, assert_accessible, answers, level):
@@ -239,3 +241,84 @@ def test_printed_result_keeps_the_summary_and_drops_the_controls(page):
     assert not page.locator(".region-form").is_visible()
     assert not page.locator("[data-print]").is_visible()
     assert not page.locator(".site-header").is_visible()
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+def assert_in_first_screen(page, locator) -> None:
+    box = locator.bounding_box()
+    assert box is not None, "not shown"
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], box
+    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], box
+
+
+@pytest.mark.parametrize(
+    "fixture, code",
+    [
+        ("page", "saddle_numbness"),
+        ("page_without_js", "saddle_numbness"),
+        ("page", "abdominal_pain"),  # an emergency only with age: the blank age counts as older
+        ("page_without_js", "chest_pain"),
+    ],
+)
+def test_one_emergency_yes_then_submit_shows_the_advice_and_a_call_link_in_the_first_screen(
+    request, fixture, code
+):
+    page = request.getfixturevalue(fixture)
+    page.set_viewport_size(PHONE)
+    page.goto("/checklist/")
+
+    page.check(f"#id_{code}_yes")
+    submit(page)
+
+    assert result_level(page) == "emergency"
+    assert page.evaluate("window.scrollY") == 0
+    heading = page.locator("h1.care-heading")
+    assert heading.text_content() == "Emergency advice: Call 999 or go to A&E now"
+    prefix = heading.locator(".visually-hidden")  # for screen readers only
+    assert prefix.text_content() == "Emergency advice: " and prefix.bounding_box()["width"] <= 1
+    assert_in_first_screen(page, heading)
+    assert_in_first_screen(page, page.locator(".care-card a.button-call[href='tel:999']"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_required_risk_answers_left_blank_are_asked_for_before_a_result(page_without_js):
+    page = page_without_js
+    page.goto("/checklist/")
+    answer(page, all_no(leg_weakness="yes", cancer_history=""))
+    submit(page)
+
+    assert page.locator("[data-triage-level]").count() == 0
+    assert page.locator("#error-cancer_history").is_visible()
+
+    page.check("#id_cancer_history_unsure")
+    submit(page)
+    assert result_level(page) == "emergency"  # cancer + leg weakness, "not sure" counted as yes
+    assert "has or has had cancer" in page.inner_text("#not-sure-counted")
+
+
+@pytest.mark.parametrize("path", ["/", "/about/"])
+def test_home_and_about_pages_are_accessible_with_tap_to_call_numbers(
+    page, assert_accessible, path
+):
+    page.set_viewport_size(PHONE)
+    page.goto(path)
+
+    footer_call = page.locator(".site-footer a[href='tel:999']")
+    assert footer_call.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(page)
+
+
+def test_on_a_phone_an_older_persons_severe_new_pain_reaches_at_least_within_days(
+    page_without_js,
+):
+    page = page_without_js
+    page.set_viewport_size(PHONE)
+    page.goto("/checklist/")
+    answer(page, all_no(age=80, duration_weeks=0, severe_pain="yes"))
+    submit(page)
+
+    assert result_level(page) in ("emergency", "same_day", "within_days")
+    assert_in_first_screen(page, page.locator("h1.care-heading"))

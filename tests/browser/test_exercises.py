@@ -253,6 +253,10 @@ def test_my_routine_works_without_javascript(page_without_js, library):
         "/exercises/",
         "/exercises/?category=core&flare=on",
         "/exercises/barbell-deadlift/",
+        "/exercises/kettlebell-deadlift/",
+        "/exercises/dowel-hip-hinge/",
+        "/exercises/lying-hamstring-stretch/",
+        "/exercises/quadruped-hip-capsule-stretch/",
         "/exercises/knee-rolls/",
         "/exercises/path/",
         "/exercises/why-lifting-hurts/",
@@ -295,3 +299,57 @@ def test_without_javascript_the_timer_gives_way_to_counting_advice(page_without_
     expect(page.get_by_text("Count the hold slowly")).to_be_visible()
     expect(page.locator("[data-timer-start]")).to_be_hidden()
     expect(page.get_by_role("link", name="Sign in").last).to_be_visible()
+
+
+PHONE = {"width": 360, "height": 640}  # a small phone
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_on_a_phone_an_exercise_caution_says_call_999_for_cauda_equina_signs(
+    request, library, javascript
+):
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.set_viewport_size(PHONE)
+    page.goto("/exercises/knee-rolls/")
+    caution = page.locator(".cautions li").first
+    expect(caution).to_contain_text("Call 999 (112 in the EU, 911 in the US) or go to A&E now")
+    expect(caution).to_contain_text("genitals, bottom or inner thighs")
+    expect(caution.get_by_role("link", name="999", exact=True)).to_have_attribute("href", "tel:999")
+    expect(caution.get_by_role("link", name="112", exact=True)).to_have_attribute("href", "tel:112")
+    expect(
+        page.locator(".cautions").get_by_role("link", name=re.compile("checklist"))
+    ).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_on_a_phone_a_loaded_exercise_opens_with_the_999_screen_in_the_first_screen(
+    request, library, javascript
+):
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.set_viewport_size(PHONE)
+    page.goto("/exercises/kettlebell-deadlift/")
+    screen = page.locator(".before-you-start")
+    call = screen.get_by_role("link", name="999", exact=True)
+    expect(call).to_have_attribute("href", "tel:999")
+    box = call.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], "the 999 link is below the first screen"
+    expect(screen.get_by_role("link", name="Go through the red-flag checklist")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/exercises/", "/exercises/path/", "/exercises/why-lifting-hurts/"]
+)
+def test_on_a_phone_the_library_pages_give_999_for_cauda_equina_signs_in_the_first_screen(
+    page, library, url
+):
+    page.set_viewport_size(PHONE)
+    page.goto(url)
+    advice = page.locator(".emergency-line").first
+    expect(advice).to_contain_text("Emergency advice: Call 999 or go to A&E now")
+    call = advice.get_by_role("link", name="999", exact=True)
+    expect(call).to_have_attribute("href", "tel:999")
+    box = call.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], "the 999 link is below the first screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

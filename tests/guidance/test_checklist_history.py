@@ -1,17 +1,15 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from guidance.checklist_questions import EMERGENCY_CODES
 from guidance.models import CheckResult
 from tests.conftest import make_user
+from tests.guidance.checklist_answers import all_no
 
 pytestmark = pytest.mark.django_db
 
 
 def answers(**extra) -> dict:
-    data = {code: "no" for code in EMERGENCY_CODES}
-    data.update(extra)
-    return data
+    return all_no(**extra)
 
 
 def save(client, **extra):
@@ -127,3 +125,26 @@ def test_admin_shows_saved_results_only_to_superusers(client, alice):
 
     client.force_login(make_user(is_staff=True, is_superuser=True))
     assert client.get("/admin/guidance/checkresult/").status_code == 200
+
+
+def test_saving_keeps_not_sure_answers_and_shows_them_as_counted(alice_client, alice):
+    save(alice_client, cancer_history="unsure", age="", age_not_sure="on", leg_weakness="yes")
+
+    saved = CheckResult.objects.for_user(alice).get()
+    assert saved.answers["cancer_history"] == "not sure"
+    assert saved.answers["age"] == "not sure"
+    assert saved.level == "emergency"  # cancer counted as yes, with new leg weakness
+    text = alice_client.get(f"/checklist/history/{saved.pk}/").text
+    assert "<td>Not sure (counted as yes)</td>" in text
+    assert "<td>Not sure (the age giving the most careful result was used)</td>" in text
+
+
+def test_an_emergency_can_be_saved_before_the_rest_of_the_checklist_is_answered(
+    alice_client, alice
+):
+    response = alice_client.post("/checklist/save/", {"incontinence": "yes"})
+
+    saved = CheckResult.objects.for_user(alice).get()
+    assert response["Location"] == f"/checklist/history/{saved.pk}/"
+    assert saved.level == "emergency"
+    assert saved.answers == {"incontinence": True}

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.apps import apps
 
-from guidance.checklist_questions import EMERGENCY_CODES
+from tests.guidance.checklist_answers import all_no
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +15,7 @@ def row_counts() -> dict:
 
 
 def answers(**extra) -> dict:
-    data = {code: "no" for code in EMERGENCY_CODES}
-    data.update(extra)
-    return data
+    return all_no(**extra)
 
 
 def every_kind_of_request(client):
@@ -27,6 +25,8 @@ def every_kind_of_request(client):
     client.post("/checklist/", answers(fever="yes", region="us"))
     client.post("/checklist/", answers(fever="yes", incontinence="yes", _edit="1"))
     client.post("/checklist/", {"age": "500", "bogus": "x"})
+    client.post("/checklist/", {"abdominal_pain": "yes", "age": "500"})  # emergency, unfinished
+    client.post("/checklist/", answers(cancer_history="unsure", age="", age_not_sure="on"))
     client.post("/checklist/", {"_partial": "emergency", "incontinence": "yes"}, headers=htmx)
     client.post(
         "/checklist/",

@@ -4,14 +4,9 @@ import pytest
 
 from guidance import triage
 from guidance.checklist_questions import EMERGENCY_CODES, QUESTIONS
+from tests.guidance.checklist_answers import all_no
 
 pytestmark = pytest.mark.django_db
-
-
-def all_no(**answers) -> dict:
-    data = {code: "no" for code in EMERGENCY_CODES}
-    data.update({key: str(value) for key, value in answers.items()})
-    return data
 
 
 def level_of(response) -> str:
@@ -136,9 +131,13 @@ def test_result_page_shows_level_action_reasons_sources_safety_net_and_summary(c
     )
     text = response.text
 
-    assert "See a doctor today" in text
-    assert "Get an urgent appointment with a doctor today" in text
-    assert 'class="level-icon" aria-hidden="true">!' in text  # not colour alone
+    assert (
+        '<h1 class="care-heading" id="care-heading"><span class="visually-hidden">Urgent advice: '
+        "</span>Ask your GP surgery for an appointment today, or get help from NHS "
+        '<a class="tel" href="tel:111">111</a></h1>'
+    ) in text
+    assert 'href="tel:111">Call 111</a>' in text
+    assert 'href="https://111.nhs.uk/"' in text
     assert "within 24 hours" in text
     assert (
         'href="https://www.nice.org.uk/guidance/cg75/chapter/Key-priorities-for-implementation"'
@@ -154,16 +153,24 @@ def test_result_page_shows_level_action_reasons_sources_safety_net_and_summary(c
         "not eased by changing position." in text
     )
     assert "You were not sure about: high temperature, shivering or chills" in text
+    assert "counted it as yes" not in text  # fever is not an answer that changes another
     assert response["Cache-Control"] == "no-store"
-    assert "emergency-panel" not in text.split("<footer")[0].split('<h2 id="todo"')[0]
+    assert "data-emergency-panel" not in text
 
 
-def test_emergency_result_comes_with_the_emergency_panel_without_javascript(client):
+EMERGENCY_HEADING = (
+    '<h1 class="care-heading" id="care-heading"><span class="visually-hidden">Emergency advice: '
+    '</span>Call <a class="tel" href="tel:999">999</a> or go to A&amp;E now</h1>'
+)
+CALL_999 = '<a class="button button-call" href="tel:999">Call 999</a>'
+
+
+def test_emergency_result_is_an_emergency_care_card_with_a_call_button(client):
     response = client.post("/checklist/", all_no(saddle_numbness="yes", duration_weeks=3))
 
     assert level_of(response) == "emergency"
-    assert "data-emergency-panel" in response.text
-    assert 'class="emergency-number">999<' in response.text
+    main = response.text[response.text.index("<main") :]
+    assert main.index(EMERGENCY_HEADING) < main.index(CALL_999) < main.index("<h2")
 
 
 def test_htmx_emergency_answer_returns_the_panel(client):
@@ -175,7 +182,7 @@ def test_htmx_emergency_answer_returns_the_panel(client):
 
     assert response.status_code == 200
     assert "data-emergency-panel" in response.text
-    assert 'class="emergency-number">911<' in response.text
+    assert '<a class="button button-call" href="tel:911">Call 911</a>' in response.text
     assert "<html" not in response.text
     assert "difficulty peeing" in response.text.lower() or "peeing" in response.text
 
@@ -213,7 +220,10 @@ def test_htmx_follow_up_appears_only_after_a_yes(client):
         (all_no(fever="maybe"), "Please choose one of the answers given."),
         (all_no(region="mars"), "Select a valid choice"),
         ({**all_no(), "favourite_colour": "blue"}, "does not know the field(s) “favourite_colour”"),
-        ({"age": "40"}, "Please answer yes or no to every emergency sign (12 still to answer)"),
+        (
+            {"age": "40"},
+            f"Please answer yes or no to every emergency sign ({len(EMERGENCY_CODES)} still to",
+        ),
         ({**all_no(), "saddle_numbness": ""}, "Please answer yes or no to this question."),
     ],
 )
@@ -243,7 +253,7 @@ def test_region_is_remembered_in_a_cookie_and_preselected(client):
 
     assert response.cookies["checklist_region"].value == "us"
     assert response.cookies["checklist_region"]["httponly"]
-    assert 'Emergency number in <strong>United States</strong>: <strong class="number-big">911' in (
+    assert 'In <strong>United States</strong>: emergency <a class="number-big" href="tel:911">' in (
         response.text
     )
     page = client.get("/checklist/")
@@ -258,7 +268,7 @@ def test_result_region_form_resubmits_the_same_answers(client):
     again = client.post("/checklist/", {**hidden, "region": "eu"})
     assert level_of(again) == "same_day"
     assert (
-        'Emergency number in <strong>European Union</strong>: <strong class="number-big">112'
+        'In <strong>European Union</strong>: emergency <a class="number-big" href="tel:112">'
         in (again.text)
     )
 
@@ -291,12 +301,46 @@ def test_signed_in_result_page_offers_saving(alice_client):
     assert 'action="/checklist/save/"' in response.text
 
 
-def test_an_emergency_yes_shows_its_panel_even_when_the_form_has_errors(client):
-    response = client.post("/checklist/", {"incontinence": "yes", "age": "500"})
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"incontinence": "yes"},
+        {"incontinence": "yes", "age": "500", "fever": "maybe"},
+        {"incontinence": "yes", "favourite_colour": "blue"},
+        {"chest_pain": "yes", **dict.fromkeys(["saddle_numbness", "both_legs"], "")},
+    ],
+)
+def test_an_emergency_yes_gives_the_emergency_result_whatever_else_is_blank_or_wrong(client, data):
+    response = client.post("/checklist/", data)
 
-    assert "Enter an age between 1 and 120." in response.text
-    assert "data-emergency-panel" in response.text
-    assert "data-triage-level" not in response.text
+    assert level_of(response) == "emergency"
+    main = response.text[response.text.index("<main") :]
+    assert main.index(EMERGENCY_HEADING) < main.index(CALL_999) < main.index("<h2")
+    assert "Get help first: some answers are missing" in main
+    assert 'role="alert" id="form-errors"' not in main
+
+
+def test_tummy_pain_with_age_blank_is_an_emergency_not_a_request_for_the_age(client):
+    response = client.post("/checklist/", {"abdominal_pain": "yes", "vascular_risk": "no"})
+
+    assert level_of(response) == "emergency"
+    note = response.text[response.text.index('id="emergency-first"') :].split("</div>")[0]
+    assert "counted as the more urgent answer: age in years." in note
+    assert "age in years (not known, so counted as the more urgent answer)" in response.text
+
+
+def test_an_emergency_sign_yes_assumes_only_the_blanks_its_own_rules_need(client):
+    # Leg weakness and cancer together would be an emergency, but neither was answered: a
+    # tummy-pain yes does not turn them into reasons the person never gave.
+    text = client.post("/checklist/", {"abdominal_pain": "yes", "age": "30"}).text
+
+    assert level_of(client.post("/checklist/", {"abdominal_pain": "yes", "age": "30"})) == (
+        "emergency"
+    )
+    note = text[text.index('id="emergency-first"') :].split("</div>")[0]
+    assert "aneurysm, heart or circulation disease" in note
+    assert "cancer" not in note and "weakness" not in note
+    assert "has or has had cancer" not in text.split('id="safety"')[0]
 
 
 def test_checklist_pages_need_no_database_queries_for_anonymous_people(
@@ -318,7 +362,8 @@ def test_signed_in_checklist_result_needs_only_the_session_queries(
 def test_result_says_how_many_questions_were_left_blank_and_lists_them(client):
     text = client.post("/checklist/", all_no(age=44, duration_weeks=3, fever="no")).text
 
-    blank = len(QUESTIONS) - len(EMERGENCY_CODES) - 3 - 1  # the follow-up is not counted
+    needed = [q for q in QUESTIONS if q.emergency or q.modifier]
+    blank = len(QUESTIONS) - len(needed) - 2 - 1  # the follow-up is not counted
     assert f"You left {blank} questions blank." in text
     note = text[
         text.index('class="unanswered-note"') : text.index(
@@ -372,10 +417,10 @@ def test_safety_net_names_what_would_make_this_persons_answers_an_emergency(
 def test_emergency_result_does_not_repeat_the_title_or_ask_to_finish_the_checklist(client):
     text = client.post("/checklist/", all_no(saddle_numbness="yes")).text
 
-    assert 'class="level-title">Emergency: get help now<' in text
-    assert 'class="emergency-title"' not in text  # the panel does not repeat the banner
+    assert text.count("or go to A&amp;E now</h1>") == 1
+    assert "Emergency: get help now" not in text  # no title repeating the action under it
     assert "You can finish the checklist" not in text
-    assert "even if it started days or weeks ago" in text  # the panel's reason is still there
+    assert "even if it started days or weeks ago" in text  # the reason is still there
 
 
 def test_reasons_show_the_numbers_that_fired_them_and_soft_signs_say_they_raise_nothing(client):
@@ -383,7 +428,10 @@ def test_reasons_show_the_numbers_that_fired_them_and_soft_signs_say_they_raise_
 
     assert level_of(client.post("/checklist/", all_no(age=58, duration_weeks=1))) == "self_care"
     assert "Because you answered: age in years: 58." in text
-    assert text.count("Noted: does not raise the level") == 2  # age over 50, and sciatica
+    assert "Noted: does not raise the level" not in text
+    assert (
+        text.count('<span class="reason-level">Good to know</span>') == 2
+    )  # age over 50, sciatica
 
 
 @pytest.mark.parametrize(
@@ -406,7 +454,7 @@ def test_first_visit_guesses_the_region_from_the_browser_language(client, accept
         headers={"Accept-Language": accept_language},
     )
 
-    assert f'class="emergency-number">{number}<' in response.text
+    assert f'<a class="button button-call" href="tel:{number}">Call {number}</a>' in response.text
 
 
 def test_a_chosen_region_beats_the_browser_language(client):
@@ -415,3 +463,37 @@ def test_a_chosen_region_beats_the_browser_language(client):
     page = client.get("/checklist/", headers={"Accept-Language": "en-US"})
 
     assert '<option value="uk" selected>' in page.text
+
+
+@pytest.mark.parametrize("code", EMERGENCY_CODES)
+def test_any_emergency_sign_answered_yes_alone_gives_the_emergency_card_first(client, code):
+    response = client.post("/checklist/", {code: "yes"})
+
+    assert level_of(response) == "emergency"
+    main = response.text[response.text.index("<main") :]
+    assert main.index('<h1 class="care-heading"') < main.index('href="tel:999"') < main.index("<h2")
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"saddle_numbness": "yes"},
+        {"cancer_history": "yes", "sciatica": "yes"},
+        {"fever": "yes", "age": 50},
+        {"osteoporosis": "yes"},
+        {"duration_weeks": 10, "not_improving": "yes"},
+        {"age": 30},
+    ],
+)
+def test_the_result_heading_is_not_repeated_under_it_and_has_at_most_five_bullets(client, answers):
+    text = client.post("/checklist/", all_no(**answers)).text
+
+    card = re.search(
+        r'<h1 class="care-heading"[^>]*>(.*?)</h1>(.*?)<ul class="care-bullets">(.*?)</ul>',
+        text,
+        re.S,
+    )
+    heading = re.sub(r"<[^>]+>", "", card.group(1).split("</span>", 1)[1])  # no hidden prefix
+    under = re.sub(r"<[^>]+>", "", card.group(2) + card.group(3))
+    assert heading and heading not in under
+    assert 1 <= card.group(3).count("<li>") <= 5

@@ -203,6 +203,79 @@ def test_another_persons_routine_item_is_404_and_unchanged(alice_client, bob, na
     assert RoutineItem.objects.get(pk=bobs[1].pk).notes == ""
 
 
+def lands_while_waiting_for_the_lock(monkeypatch, model, other_request) -> list:
+    """Runs `other_request` (another request's committed change) just before this request's
+    first locking read of `model`: what happens when this request waits for the lock."""
+    real, ran = QuerySet.select_for_update, []
+
+    def select_for_update(queryset, *args, **kwargs):
+        if queryset.model is model and not ran:
+            ran.append(True)
+            other_request()
+        return real(queryset, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", select_for_update)
+    return ran
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("exercises:routine_move", {"direction": "up"}),
+        ("exercises:routine_move", {"direction": "sideways"}),
+        ("exercises:routine_notes", {"notes": "2 sets of 6"}),
+        ("exercises:routine_remove", {}),
+    ],
+)
+def test_an_item_removed_while_this_request_waited_is_404_and_nothing_is_written(
+    alice_client, alice, monkeypatch, name, data
+):
+    first, second = save(alice, "bird-dog", "curl-up")
+    removed = lands_while_waiting_for_the_lock(
+        monkeypatch, RoutineItem, lambda: RoutineItem.objects.filter(pk=second.pk).delete()
+    )
+    response = alice_client.post(reverse(name, args=[second.pk]), data)
+    # The 404 rolls back this request's transaction, and in this test the other request's
+    # delete with it, as both share one connection: what matters is that nothing else changed.
+    assert removed and response.status_code == 404
+    first.refresh_from_db()
+    assert (first.position, first.notes) == (0, "")
+
+
+def test_a_move_that_waited_for_another_reorder_moves_from_the_new_place(
+    alice_client, alice, monkeypatch
+):
+    items = save(alice, "bird-dog", "curl-up", "side-bridge")
+
+    def other_move_puts_side_bridge_first():
+        for position, item in enumerate([items[2], items[0], items[1]]):
+            RoutineItem.objects.filter(pk=item.pk).update(position=position)
+
+    moved = lands_while_waiting_for_the_lock(
+        monkeypatch, RoutineItem, other_move_puts_side_bridge_first
+    )
+    response = alice_client.post(
+        reverse("exercises:routine_move", args=[items[2].pk]), {"direction": "up"}, follow=True
+    )
+    assert moved
+    assert "Side bridge is already at the top." in response.content.decode()
+    assert routine_slugs(alice) == ["side-bridge", "bird-dog", "curl-up"]
+
+
+def test_two_adds_at_once_go_one_after_the_other_at_the_end(alice_client, alice, monkeypatch):
+    save(alice, "bird-dog")
+    added = lands_while_waiting_for_the_lock(
+        monkeypatch,
+        RoutineItem,
+        lambda: RoutineItem.objects.create(user=alice, exercise=exercise("curl-up"), position=1),
+    )
+    alice_client.post(ADD, {"exercise": "side-bridge"})
+    assert added
+    positions = list(RoutineItem.objects.for_user(alice).values_list("position", flat=True))
+    assert positions == [0, 1, 2]
+    assert routine_slugs(alice) == ["bird-dog", "curl-up", "side-bridge"]
+
+
 def test_an_unknown_item_id_is_404(alice_client):
     assert alice_client.post(reverse("exercises:routine_remove", args=[999999])).status_code == 404
 

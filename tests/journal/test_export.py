@@ -151,3 +151,25 @@ def test_deleting_the_account_removes_every_journal_row(alice):
     alice.delete()
     assert not Entry.objects.exists()
     assert not Workout.objects.exists() and not WorkoutExercise.objects.exists()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(alice_client, alice):
+    today = timezone.localdate()
+    hostile = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    for text in hostile:
+        make_entry(alice, today, 3, notes=text, triggers=[text.strip()])
+    make_workout(alice, today, 2, notes="=1+1", exercises=[("=cmd|' /C calc'!A0", 20)])
+    make_entry(alice, today, 2, notes="plain - with a dash inside")
+
+    entries = list(
+        csv.DictReader(io.StringIO(alice_client.get("/journal/export/entries.csv").text))
+    )
+    notes = [row["notes"] for row in entries]
+    assert notes == ["'" + text for text in hostile] + ["plain - with a dash inside"]
+    assert all(not row["triggers"].startswith(("=", "+", "-", "@")) for row in entries)
+
+    workouts = list(
+        csv.DictReader(io.StringIO(alice_client.get("/journal/export/workouts.csv").text))
+    )
+    assert (workouts[0]["notes"], workouts[0]["name"]) == ("'=1+1", "'=cmd|' /C calc'!A0")
+    assert workouts[0]["load_kg"] == "20.00"

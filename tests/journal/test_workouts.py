@@ -210,3 +210,15 @@ def test_database_refuses_bad_workout_values(alice):
         row = {"name": "Squat", **fields}
         with pytest.raises(IntegrityError), transaction.atomic():
             WorkoutExercise.objects.create(workout=workout, **row)
+
+
+def test_a_form_claiming_a_thousand_exercises_is_refused_cheaply(alice_client):
+    response = alice_client.post(
+        "/journal/workouts/new/", workout_form(**{"ex-TOTAL_FORMS": "1000"})
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A workout can hold at most 30 exercises." in html
+    # Only the capped number of forms is built and shown back, not a thousand.
+    assert 'name="ex-29-name"' in html and 'name="ex-30-name"' not in html
+    assert not Workout.objects.exists()
