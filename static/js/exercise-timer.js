@@ -98,6 +98,32 @@
     if (navigator.vibrate) navigator.vibrate(kind === "done" ? [200, 100, 200] : work ? 300 : 120);
   }
 
+  // Keeps the phone's screen on while a session runs, where the browser offers it. The browser
+  // lets go of the lock when the page is hidden, so it is asked for again on return.
+  var wakeLock = null;
+  var screenWanted = false;
+
+  function requestScreen() {
+    if (!screenWanted || wakeLock || !navigator.wakeLock) return;
+    if (document.visibilityState !== "visible") return;
+    wakeLock = navigator.wakeLock.request("screen").catch(function () { return null; });
+  }
+
+  function keepScreenOn(on) {
+    screenWanted = on;
+    if (on) {
+      requestScreen();
+    } else if (wakeLock) {
+      wakeLock.then(function (lock) { if (lock) lock.release(); });
+      wakeLock = null;
+    }
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") requestScreen();
+    else wakeLock = null;
+  });
+
   // One timer ---------------------------------------------------------------------------------
   function Timer(box) {
     this.box = box;
@@ -149,13 +175,17 @@
     }
     var labels = { ready: "Start", running: "Pause", paused: "Resume", done: "Start again" };
     this.startButton.textContent = labels[this.state];
+    var skipHadFocus = document.activeElement === this.skipButton;
     this.skipButton.disabled = this.state === "ready" || this.state === "done";
+    // A disabled button drops keyboard focus: hand it to Start instead of the page's top.
+    if (this.skipButton.disabled && skipHadFocus) this.startButton.focus();
     this.skipButton.textContent = phase && phase.kind === "reps" && this.state !== "done"
       ? "Set done" : "Skip";
   };
 
   Timer.prototype.reset = function (announce) {
     this.stopClock();
+    keepScreenOn(false);
     this.state = "ready";
     this.index = 0;
     this.left = 0;
@@ -171,6 +201,7 @@
   Timer.prototype.runClock = function () {
     var timer = this;
     var phase = this.phases[this.index];
+    keepScreenOn(true);
     if (!phase.seconds) return;  // a self-paced set waits for Set done
     this.deadline = Date.now() + this.left;
     this.interval = window.setInterval(function () {
@@ -183,6 +214,7 @@
   Timer.prototype.enter = function (index) {
     this.stopClock();
     if (index >= this.phases.length) {
+      keepScreenOn(false);
       this.state = "done";
       this.show();
       this.announce(finished(this.dose));
@@ -212,6 +244,7 @@
       this.enter(0);
     } else if (this.state === "running") {
       this.stopClock();
+      keepScreenOn(false);
       if (this.phases[this.index].seconds) this.left = Math.max(1, this.deadline - Date.now());
       this.state = "paused";
       this.show();

@@ -172,17 +172,25 @@ def test_repetitions_without_a_hold_go_at_your_own_pace_set_by_set(page, library
     on_a_phone(page, "/exercises/dead-bug/")  # 6 repetitions, 2 sets, no hold
     run_fast(page)
     status = page.locator("[data-timer-status]")
-    page.get_by_role("button", name="Start", exact=True).click()
+    set_done = page.get_by_role("button", name="Set done")
+    page.get_by_role("button", name="Start", exact=True).focus()
+    page.keyboard.press("Enter")
     expect(status).to_have_text(
         "Set 1 of 2. Do 6 repetitions at your own pace, then press Set done."
     )
-    page.get_by_role("button", name="Set done").click()
+    page.keyboard.press("Tab")
+    expect(set_done).to_be_focused()
+    page.keyboard.press("Enter")
     # The rest runs out on its own and the next set waits for the person again.
     expect(status).to_have_text(
         "Set 2 of 2. Do 6 repetitions at your own pace, then press Set done."
     )
-    page.get_by_role("button", name="Set done").click()
+    expect(set_done).to_be_focused()
+    page.keyboard.press("Enter")
     expect(status).to_have_text("All done: 2 sets of 6. Well done.")
+    # Skip is disabled at the end: keyboard focus goes back to Start, not to the page's top.
+    start_again = page.get_by_role("button", name="Start again")
+    expect(start_again).to_be_focused()
 
 
 def test_each_change_beeps_and_vibrates_unless_turned_off(page, library):
