@@ -166,7 +166,7 @@
       this.text("[data-timer-phase]", this.state === "ready" ? "Ready" : phaseLabel(phase));
       var seconds = this.state === "ready"
         ? phase.seconds : Math.ceil(this.left / (1000 * this.scale()));
-      this.text("[data-timer-count]", phase.seconds ? seconds + " s" : "—");
+      this.text("[data-timer-count]", phase.seconds ? seconds + " s" : "");
       var parts = [];
       if (dose.sets > 1) parts.push("Set " + phase.set + " of " + dose.sets);
       if (dose.hold && dose.reps > 1) parts.push("Repetition " + phase.rep + " of " + dose.reps);
