@@ -286,4 +286,13 @@
 
   enhance();
   document.addEventListener("htmx:historyRestore", enhance);
+
+  // A link to the page's #session (e.g. a Start link on a library card) lands with the timer
+  // ready: one more tap, or Enter, starts it.
+  // After "load": the browser's own jump to the #session fragment would otherwise take focus.
+  window.addEventListener("load", function () {
+    if (window.location.hash !== "#session") return;
+    var start = document.querySelector("#session [data-timer-start]");
+    if (start) start.focus();
+  });
 })();

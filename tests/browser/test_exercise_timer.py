@@ -97,6 +97,17 @@ def test_from_a_library_card_the_timer_runs_in_two_taps(page, library):
     assert taps == 2
 
 
+def test_a_link_to_the_session_lands_with_start_focused(page, library):
+    on_a_phone(page, "/exercises/glute-bridge/#session")
+    start = page.get_by_role("button", name="Start", exact=True)
+    expect(start).to_be_focused()
+    expect(start).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-timer-status]")).to_have_text(
+        "Repetition 1 of 10: hold for 5 seconds."
+    )
+
+
 def test_a_two_by_two_hold_session_runs_on_its_own_and_is_announced(page, library):
     Exercise.objects.filter(slug="bird-dog").update(hold_seconds=2, reps=2, sets=2)
     on_a_phone(page, "/exercises/bird-dog/")
