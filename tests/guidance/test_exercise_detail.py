@@ -62,6 +62,12 @@ def test_the_rests_are_stated_as_coaching_practice(client):
     assert "Rest times are coaching practice: the sources on this page give none." in html
 
 
+def test_loaded_lifts_rest_two_minutes_between_sets(client):
+    html = client.get(detail("kettlebell-deadlift")).content.decode()  # 8 repetitions, 3 sets
+    assert 'data-sets="3" data-relax="5" data-rest="120"' in html
+    assert "Rest for 120 seconds between sets." in html and "between holds" not in html
+
+
 def test_a_single_hold_needs_no_rest_line(client):
     html = client.get(detail("prone-lying")).content.decode()  # 1 hold of 60 seconds, 1 set
     assert "data-timer " in html and 'class="rest-line"' not in html
