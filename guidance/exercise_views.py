@@ -23,6 +23,12 @@ from .models import Exercise, RoutineItem, Source
 
 PAGE_SIZE = 24
 
+# The session timer's rests. No source on these pages gives rest times: they are coaching
+# practice, and the page says so. Loaded lifts (stage 3) get a longer rest between sets.
+RELAX_BETWEEN_HOLDS = 5
+REST_BETWEEN_SETS = 60
+REST_BETWEEN_LOADED_SETS = 120
+
 
 def _is_fragment_request(request: HttpRequest) -> bool:
     # htmx asks for the whole page when it restores history it has no snapshot for.
@@ -83,6 +89,9 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "exercise": exercise,
         "routine_item": _routine_item_for(request.user, exercise),
+        "has_timer": bool(exercise.hold_seconds or exercise.reps),
+        "relax_seconds": RELAX_BETWEEN_HOLDS,
+        "rest_seconds": REST_BETWEEN_LOADED_SETS if exercise.stage >= 3 else REST_BETWEEN_SETS,
     }
     return render(request, "guidance/exercise_detail.html", context)
 
