@@ -25,8 +25,12 @@ class Positions:
         return f"{FOLDER}/{self.slug}-end.svg"
 
     @property
-    def alt(self) -> str:
-        return f"Start: {self.start} End: {self.end}"
+    def start_alt(self) -> str:
+        return f"Start position: {self.start}"
+
+    @property
+    def end_alt(self) -> str:
+        return f"End position: {self.end}"
 
 
 # slug: (start position, end position), each a sentence.
