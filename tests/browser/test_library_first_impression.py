@@ -5,6 +5,7 @@ nothing wider than the screen, and axe-core clean at 360 and 1280 px."""
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from playwright.sync_api import expect
 
 from guidance.models import Exercise
@@ -145,4 +146,32 @@ def test_the_open_path_lists_are_accessible(page, library, assert_accessible):  
     page.goto("/exercises/path/")
     for summary in page.locator(".path-all summary").all():
         summary.click()
+    assert_accessible(page)
+
+
+def test_the_start_and_end_figures_sit_side_by_side_on_a_phone_and_are_accessible(
+    page,
+    library,  # noqa: F811
+    assert_accessible,
+):
+    """The include is wired into the detail page by its owner; here it is shown in the
+    library page's main area, as the detail page will show it."""
+    exercise = Exercise.objects.get(slug="bird-dog")
+    figure = render_to_string("guidance/_exercise_positions.html", {"exercise": exercise})
+    page.set_viewport_size(PHONE)
+    page.goto("/exercises/")
+    insert = "(html) => document.querySelector('h1').insertAdjacentHTML('afterend', html)"
+    page.evaluate(insert, figure)
+    start = page.get_by_role("img", name=re.compile(r"^Start position: on your hands and knees"))
+    end = page.get_by_role("img", name=re.compile(r"^End position: one arm and the opposite leg"))
+    expect(start).to_be_visible()
+    expect(end).to_be_visible()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.exercise-positions img')].every("
+        "(img) => img.complete && img.naturalWidth > 0)"
+    )
+    start_box, end_box = start.bounding_box(), end.bounding_box()
+    assert start_box["y"] == end_box["y"] and start_box["x"] < end_box["x"]  # side by side
+    assert start_box["width"] >= 150  # each as large as a half screen allows
+    assert_fits_the_screen(page)
     assert_accessible(page)
