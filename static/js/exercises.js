@@ -30,10 +30,16 @@
     var data = event.detail.formData;
     Array.from(data.keys()).forEach(function (key) {
       var value = data.get(key);
-      if (value === "" || (key === "sort" && value === "name")) data.delete(key);
+      if (value === "" || (key === "sort" && value === event.detail.elt.dataset.defaultSort)) data.delete(key);
     });
   });
   window.addEventListener("pageshow", syncFiltersFromUrl);
+
+  // The filters fold on a phone so that the first exercise shows; a wide screen has room.
+  function unfoldFiltersOnWideScreens() {
+    var more = document.querySelector("[data-filter-more]");
+    if (more && window.matchMedia("(min-width: 40.01rem)").matches) more.open = true;
+  }
 
   document.addEventListener("click", function (event) {
     var print = event.target.closest("[data-print]");
@@ -77,6 +83,7 @@
   });
 
   function enhance() {
+    unfoldFiltersOnWideScreens();
     document.querySelectorAll("[data-print]").forEach(function (b) { b.hidden = false; });
   }
   enhance();

@@ -26,7 +26,9 @@ def test_the_detail_page_shows_everything_about_an_exercise(client):
     assert "What you should feel" in html and "Common mistakes" in html
     assert "When to stop" in html and "spreads down a leg" in html
     assert f'href="{reverse("checklist:checklist")}"' in html
-    assert f'alt="{exercise.illustration_alt}"' in html
+    # The detail page shows the start and end positions side by side, each with its own alt text.
+    assert f'alt="{escape(exercise.positions.start_alt)}"' in html
+    assert f'alt="{escape(exercise.positions.end_alt)}"' in html
     assert "Suitable during a flare-up" in html
     for source in exercise.sources.all():
         assert f'href="{escape(source.url)}"' in html
@@ -140,7 +142,8 @@ def test_every_shipped_exercise_has_a_working_detail_page(client):
         response = client.get(exercise.get_absolute_url())
         assert response.status_code == 200, exercise.slug
         html = response.content.decode()
-        assert f'alt="{escape(exercise.illustration_alt)}"' in html, exercise.slug
+        assert f'alt="{escape(exercise.positions.start_alt)}"' in html, exercise.slug
+        assert f'alt="{escape(exercise.positions.end_alt)}"' in html, exercise.slug
         assert "Easier:" in html or "Harder:" in html, exercise.slug
 
 
@@ -150,7 +153,7 @@ def test_the_dose_and_the_timer_come_before_the_picture_and_the_steps(client):
         "<strong>Dosage:</strong> 10 repetitions, hold 5 seconds, 2 sets, every day or most days."
     )
     assert html.index("<h1>") < html.index(summary) < html.index("data-timer-start")
-    assert html.index("data-timer-start") < html.index('class="exercise-figure"')
+    assert html.index("data-timer-start") < html.index('class="exercise-positions"')
     assert html.index("data-timer-start") < html.index('id="steps-heading"')
     link = '<a href="#dosage-heading">More on this dose: where it comes from, how to progress</a>'
     assert link in html
