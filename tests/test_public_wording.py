@@ -12,8 +12,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from guidance import checklist_questions, triage
+from guidance import triage
 from guidance.models import CheckResult, Exercise
+from tests.guidance.checklist_answers import all_no
 from tests.journal.factories import make_entry, make_workout
 from tests.urlwalk import all_paths
 
@@ -115,16 +116,13 @@ def test_no_public_page_shows_a_draft_note_or_code_and_every_emergency_number_di
 
 
 def level_answers() -> dict[str, dict]:
-    """Answers reaching each level through the form (required questions answered no)."""
-    required = {code: "no" for code in checklist_questions.EMERGENCY_CODES}
-    required |= {code: "no" for code in getattr(checklist_questions, "RISK_MODIFIER_CODES", ())}
-    required["age"] = "40"
+    """Answers reaching each level through the form (every needed question answered)."""
     return {
-        triage.EMERGENCY: required | {"incontinence": "yes"},
-        triage.SAME_DAY: required | {"fever": "yes"},
-        triage.WITHIN_DAYS: required | {"age": "17"},
-        triage.ROUTINE: required | {"stops_daily_activities": "yes"},
-        triage.SELF_CARE: required | {"duration_weeks": "1"},
+        triage.EMERGENCY: all_no(incontinence="yes"),
+        triage.SAME_DAY: all_no(fever="yes"),
+        triage.WITHIN_DAYS: all_no(age=17),
+        triage.ROUTINE: all_no(stops_daily_activities="yes"),
+        triage.SELF_CARE: all_no(duration_weeks=1),
     }
 
 
