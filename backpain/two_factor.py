@@ -79,7 +79,8 @@ def _next_query(url: str) -> str:
 
 def _next_url(request: HttpRequest, default: str = "journal:index") -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    # Only a path on this site: redirect() would try anything else as a view name.
+    if url.startswith("/") and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from guidance.models import CheckResult, Exercise, RoutineItem
-from journal.models import Workout
+from journal.models import PsfsActivity, Workout
 from tests.journal.factories import make_entry, make_workout
 from tests.test_access_matrix import URLS, url_for
 
@@ -34,6 +34,7 @@ FIELDS = [
     "workout.notes",
     "workout.exercise",
     "routine.notes",
+    "psfs.activity",
 ]
 
 
@@ -70,6 +71,7 @@ def hostile_alice(alice):
     RoutineItem.objects.create(
         user=alice, exercise=Exercise.objects.get(slug="bird-dog"), notes=payload("routine.notes")
     )
+    PsfsActivity.objects.create(user=alice, name=payload("psfs.activity"))
     return alice
 
 
@@ -79,6 +81,7 @@ def _things(alice) -> dict:
         "workout": Workout.objects.for_user(alice).first(),
         "result": CheckResult.objects.for_user(alice).first(),
         "item": RoutineItem.objects.for_user(alice).first(),
+        "activity": PsfsActivity.objects.filter(user=alice).first(),
     }
 
 
@@ -125,7 +128,7 @@ def test_query_parameters_are_escaped_where_reflected(client, alice, signed_in):
         client.force_login(alice)
     names = ("q", "tag", "region", "start", "end", "page", "sort", "next", "category", "stage")
     params = {name: payload(name) for name in names}
-    things = dict.fromkeys(("entry", "workout", "result", "item"), _Placeholder())
+    things = dict.fromkeys(("entry", "workout", "result", "item", "activity"), _Placeholder())
     seen = ""
     for name in URLS:
         for headers in ({}, {"HX-Request": "true"}):

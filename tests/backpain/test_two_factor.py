@@ -319,3 +319,10 @@ def test_signing_in_through_the_admin_login_still_needs_the_second_factor(client
 
     assert response["Location"] == "/admin/"
     assert client.get("/admin/")["Location"] == f"{SETUP}?next=%2Fadmin%2F"
+
+
+def test_a_next_that_is_not_a_path_falls_back_to_the_journal(client, alice):
+    client.force_login(alice)
+    response = client.get(f"{VERIFY}?next=foo")
+    assert response.status_code == 302
+    assert response["Location"] == "/journal/"
