@@ -199,6 +199,11 @@ def run_wrk(row: Row, client: Client) -> None:
     row.p50_ms = result["p50_us"] / 1000
     row.p99_ms = result["p99_us"] / 1000
     row.errors = result["errors"]
+    # Requests still queued when wrk stops are served after it (a sync worker cannot tell that
+    # the client left): wait for them, so that they do not slow the next row down. The accept
+    # queue is first in, first out, so a request sent now is answered after all of them.
+    for _ in range(WORKERS):
+        client.get("/bench/bare/")
 
 
 def set_ratios(rows: list[Row]) -> None:
