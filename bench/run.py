@@ -313,9 +313,7 @@ def main() -> int:
         for row in rows:
             measure_bytes(row, signed_in if row.target.signed_in else anonymous)
         counts = json.loads(
-            django(
-                environment, "-m", "bench.queries", json.dumps([asdict(r.target) for r in rows])
-            )
+            django(environment, "-m", "bench.queries", json.dumps([asdict(r.target) for r in rows]))
         )
         for row in rows:
             row.queries = counts[row.target.name]

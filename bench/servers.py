@@ -32,7 +32,7 @@ def production_environment(work: Path, settings: str = "bench.settings") -> dict
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "DJANGO_SETTINGS_MODULE": settings,
-        "BENCH_STATIC_ROOT": str(work / "static"),
+        "STATIC_ROOT": str(work / "static"),
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SECURE_SSL_REDIRECT": "false",
