@@ -13,3 +13,5 @@ class BackpainConfig(AppConfig):
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="backpain.start_idle_clock")
         content_version.connect_signals()
+        # Connects the sign-in signal that asks for the second factor.
+        from . import two_factor  # noqa: F401

@@ -69,3 +69,28 @@ class User(AbstractUser):
 
     def get_full_name(self) -> str:
         return self.display_name or self.email
+
+
+class HealthDataRead(models.Model):
+    """A superuser looked at someone's health data in the admin (see backpain/audit.py)."""
+
+    class View(models.TextChoices):
+        LIST = "list", "List"
+        DETAIL = "detail", "Detail"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The reader's email stays when their account goes: it is the record of a staff action.
+    reader = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    reader_email = models.EmailField()
+    subject = models.ForeignKey(User, on_delete=models.CASCADE, related_name="health_data_reads")
+    model = models.CharField(max_length=100)
+    view = models.CharField(max_length=8, choices=View)
+    object_ids = models.JSONField(default=list)
+    path = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "health data read"
+
+    def __str__(self) -> str:
+        return f"{self.reader_email} read {self.model} ({self.get_view_display()})"

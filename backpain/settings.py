@@ -35,8 +35,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = "Back on Track"
+# The public address, for links in mail sent outside a request (reminders).
+SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before "backpain", whose admin module replaces their device admins (see backpain/admin.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "backpain",
     "guidance",
     "journal",
@@ -63,9 +69,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "backpain.auth.keep_active_sessions_alive",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After OTP and htmx: sends a signed-in person with a second factor to the code step, and
+    # staff to set one up, before any page (or the admin) opens.
+    "backpain.two_factor.require_second_factor",
     "backpain.middleware.user_time_zone",
     # Last, as django-axes asks: it turns a lockout signalled during sign-in into a response.
     "axes.middleware.AxesMiddleware",
@@ -183,6 +193,8 @@ SESSION_COOKIE_AGE = int(env("SESSION_IDLE_MINUTES", "30")) * 60
 
 # Links mailed for confirming a sign-up or a new email address stop working after this.
 EMAIL_LINK_MAX_AGE = timedelta(days=1)
+# Two-step sign-in (django-otp): the issuer is the name authenticator apps show.
+OTP_TOTP_ISSUER = SITE_NAME
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from guidance import review_views
 
-from . import views
+from . import two_factor, views
 from .forms import SignInForm
 
 handler404 = "backpain.views.page_not_found"
@@ -29,6 +29,7 @@ account_patterns = [
     path("email/confirm/<str:token>/", views.email_change_confirm, name="email_change_confirm"),
     path("export/", views.export_data, name="export"),
     path("delete/", views.delete_account, name="delete_account"),
+    path("two-factor/", include(two_factor.urlpatterns)),
     path(
         "password/",
         views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),

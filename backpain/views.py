@@ -1,6 +1,5 @@
 import json
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -10,14 +9,18 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import account_mail
 from .account_mail import send_later
 from .auth import throttled
+from .erasure import erase_user
 from .export import user_export
 from .forms import ChoosePasswordForm, DeleteAccountForm, EmailChangeForm, ProfileForm, SignUpForm
 from .models import User
+
+# Pages with a form: shown by GET, sent by POST; anything else is refused with 405.
+form_page = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -47,6 +50,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form})
 
 
+@form_page
 def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
     data = account_mail.read_link(token, account_mail.SIGNUP_SALT)
     if data is None or User.objects.filter(email__iexact=data["email"]).exists():
@@ -65,6 +69,7 @@ def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "accounts/signup_confirm.html", {"form": form, "email": user.email})
 
 
+@form_page
 def password_reset(request: HttpRequest) -> HttpResponse:
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -98,6 +103,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@form_page
 def email_change(request: HttpRequest) -> HttpResponse:
     form = EmailChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -115,6 +121,7 @@ def email_change(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/email_change.html", {"form": form})
 
 
+@form_page
 def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
     data = account_mail.read_link(token, account_mail.EMAIL_CHANGE_SALT)
     # Single use: once the address has changed, the link no longer names the current one.
@@ -149,12 +156,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        with transaction.atomic():
-            # django-axes keeps sign-in records by email, not by foreign key.
-            for model in (AccessAttempt, AccessLog, AccessFailureLog):
-                model.objects.filter(username__iexact=user.email).delete()
-            user.delete()
+        erase_user(request.user)
         logout(request)
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("home")

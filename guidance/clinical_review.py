@@ -90,7 +90,9 @@ def exercises() -> list[ExerciseReview]:
             dose_basis=exercise.dose_basis,
             progression=exercise.progression,
             cautions=exercise.caution_list,
-            sources=[{"label": s.citation, "section": "", "url": s.url} for s in exercise.sources.all()],
+            sources=[
+                {"label": s.citation, "section": "", "url": s.url} for s in exercise.sources.all()
+            ],
         )
         for exercise in rows
     ]

@@ -9,6 +9,8 @@ Storage decisions:
   (one GROUP BY) on SQLite and PostgreSQL alike, and lets a constraint refuse unknown regions.
 """
 
+from datetime import time
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -328,3 +330,123 @@ class DismissedPrompt(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# Reminders, calendar feed and the Patient-Specific Functional Scale (issue 14) -------------
+
+
+class ReminderSettings(models.Model):
+    """One person's planned sessions, calendar feed and email reminder choices.
+
+    Everything is off until the person turns it on. The calendar feed token is never stored:
+    only its SHA-256 (`feed_token_hash`), so the feed is found by an indexed lookup on the hash
+    and a database leak does not reveal working feed addresses.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    # Weekdays as numbers, Monday = 0 (Python's `date.weekday()`).
+    session_days = models.JSONField(default=list, blank=True)
+    session_time = models.TimeField(default=time(18, 0))
+    morning_time = models.TimeField("next-morning check time", default=time(8, 0))
+    show_details = models.BooleanField(default=False)
+    feed_token_hash = models.CharField(max_length=64, blank=True)
+    feed_created_at = models.DateTimeField(null=True, blank=True)
+    feed_next_morning = models.BooleanField(default=True)
+    feed_psfs = models.BooleanField(default=True)
+    email_sessions = models.BooleanField(default=False)
+    email_next_morning = models.BooleanField(default=False)
+    email_weekly = models.BooleanField(default=False)
+    email_psfs = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "reminder settings"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feed_token_hash"],
+                condition=~Q(feed_token_hash=""),
+                name="reminder_feed_token_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminders of user {self.user_id}"
+
+    @property
+    def any_email(self) -> bool:
+        return (
+            self.email_sessions or self.email_next_morning or self.email_weekly or self.email_psfs
+        )
+
+
+class ReminderSent(models.Model):
+    """One reminder mail that went out; the unique key makes `send_reminders` idempotent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    key = models.CharField(max_length=60)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="reminder_sent_once")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+PSFS_MAX_ACTIVITIES = 5
+PSFS_NAME_MAX_LENGTH = 80
+
+
+class PsfsActivity(models.Model):
+    """An activity the person finds hard because of their back; retired ones keep their scores."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_activities"
+    )
+    name = models.CharField(max_length=PSFS_NAME_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "PSFS activity"
+        verbose_name_plural = "PSFS activities"
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="psfs_activity_named")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PsfsRating(models.Model):
+    """One sitting of the scale: a score for each activity that was active at the time."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_ratings"
+    )
+    rated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["rated_at", "id"]
+        indexes = [models.Index(fields=["user", "rated_at"], name="journal_psfs_user_time")]
+
+    def __str__(self) -> str:
+        return f"PSFS rating at {self.rated_at:%Y-%m-%d}"
+
+
+class PsfsScore(models.Model):
+    rating = models.ForeignKey(PsfsRating, on_delete=models.CASCADE, related_name="scores")
+    activity = models.ForeignKey(PsfsActivity, on_delete=models.CASCADE, related_name="scores")
+    score = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "activity"], name="psfs_score_once"),
+            models.CheckConstraint(condition=_between("score", 0, 10), name="psfs_score_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}: {self.score}/10"

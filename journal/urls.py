@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import psfs_views, reminder_views, views
 
 app_name = "journal"
 urlpatterns = [
@@ -27,4 +27,25 @@ urlpatterns = [
     path("export/journal.json", views.export_json, name="export_json"),
     path("export/entries.csv", views.export_entries_csv, name="export_entries_csv"),
     path("export/workouts.csv", views.export_workouts_csv, name="export_workouts_csv"),
+]
+
+# Reminders, calendar feed and PSFS (issue 14).
+urlpatterns += [
+    path("reminders/", reminder_views.reminder_settings, name="reminders"),
+    path("reminders/feed/", reminder_views.feed_reset, name="feed_reset"),
+    path("reminders/feed/off/", reminder_views.feed_off, name="feed_off"),
+    path(
+        "reminders/unsubscribe/<str:token>/",
+        reminder_views.unsubscribe,
+        name="reminders_unsubscribe",
+    ),
+    path("calendar/<str:token>.ics", reminder_views.feed, name="calendar_feed"),
+    path("psfs/", psfs_views.psfs_page, name="psfs"),
+    path("psfs/rate/", psfs_views.rate, name="psfs_rate"),
+    path("psfs/activities/", psfs_views.activity_add, name="psfs_activity_add"),
+    path(
+        "psfs/activities/<int:pk>/retire/",
+        psfs_views.activity_retire,
+        name="psfs_activity_retire",
+    ),
 ]

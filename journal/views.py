@@ -15,7 +15,7 @@ from django_htmx.http import reswap, retarget
 from backpain.decorators import login_required
 from guidance.models import CheckResult, Exercise
 
-from . import charts, queries, stats
+from . import charts, psfs_views, queries, stats
 from .export import entries_csv, entry_from_dict, entry_to_dict, user_data, workouts_csv
 from .forms import (
     EntryForm,
@@ -211,6 +211,7 @@ def index(request: HttpRequest) -> HttpResponse:
         urgent_prompts=[p for p in prompts if p.urgent],
         other_prompts=[p for p in prompts if not p.urgent],
         awaiting=_awaiting_next_morning(request.user),
+        psfs_due=psfs_views.due_prompt(request.user),
         undo=_pop_undo(request),
         pain_scale=range(11),
     )
@@ -566,6 +567,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             "bars": charts.workout_bars(workouts),
             "calendar": charts.calendar(days, start, end),
             "workouts": workouts,
+            "progress": psfs_views.progress(request.user),
         },
     )
 
@@ -648,6 +650,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             "last_week": weeks[-1] if weeks else None,
             "improved": len(weeks) > 1
             and stats.meaningful_fall(weeks[0].average, weeks[-1].average),
+            "progress": psfs_views.progress(user),
         },
     )
 

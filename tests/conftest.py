@@ -41,3 +41,18 @@ def bob(db) -> User:
 def alice_client(client, alice):
     client.force_login(alice)
     return client
+
+
+def sign_in_with_second_factor(client, user: User):
+    """Sign `user` in past the authenticator-app step, as the admin needs for staff."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.pop("two_factor_pending", None)
+    session.save()
+    return device

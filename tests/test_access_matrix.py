@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from guidance.models import CheckResult, Exercise, RoutineItem
 from journal.export import entry_to_dict
-from journal.models import Entry, Workout
+from journal.models import Entry, PsfsActivity, Workout
 from tests.journal.factories import make_entry, make_workout
 from tests.urlwalk import named_patterns
 
@@ -40,12 +40,15 @@ POST = frozenset({"POST"})
 GET_POST = frozenset({"GET", "POST"})
 TEMPLATE = frozenset({"GET", "HEAD", "OPTIONS"})  # Django's TemplateView
 FORM = frozenset({"GET", "HEAD", "POST", "PUT", "OPTIONS"})  # Django's FormView
+PAGE = frozenset({"GET", "HEAD", "POST"})  # a function view with a form
+SAFE = frozenset({"GET", "HEAD"})
 
 
 @dataclass(frozen=True)
 class Row:
     #: "public": anyone; "signed-in": any signed-in person, about themselves; "owned": one
-    #: person's thing, named in the URL.
+    #: person's thing, named in the URL; "token": anyone holding a secret token in the URL (a
+    #: made-up token is 404 for everyone).
     access: str
     methods: frozenset = ALL
     #: Anonymous htmx requests get an HX-Redirect to sign in (journal and routine views).
@@ -63,7 +66,17 @@ JOURNAL_OWNED_POST = Row("owned", POST, htmx_aware=True)
 TABLE = {
     "home": PUBLIC,
     "about": Row("public", TEMPLATE),
+    "clinical_review": Row("public", SAFE),
     "signup": Row("public", redirects_signed_in=True),
+    # With a token that is not valid, the "link no longer works" page.
+    "signup_confirm": Row("public", PAGE),
+    "email_change": Row("signed-in", PAGE),
+    "two_factor": Row("signed-in"),
+    "two_factor_setup": Row("signed-in"),
+    "two_factor_verify": Row("signed-in"),
+    "two_factor_backup_codes": Row("signed-in", POST),
+    "two_factor_disable": Row("signed-in"),
+    "email_change_confirm": Row("public", PAGE),
     "login": Row("public", FORM, redirects_signed_in=True),
     "logout": Row("public", POST),
     "settings": Row("signed-in"),
@@ -71,7 +84,7 @@ TABLE = {
     "delete_account": Row("signed-in"),
     "password_change": Row("signed-in", FORM),
     "password_change_done": Row("signed-in", TEMPLATE),
-    "password_reset": Row("public", FORM),
+    "password_reset": Row("public", PAGE),
     "password_reset_done": Row("public", TEMPLATE),
     # With a token that is not valid, every method gets the "link is not valid" page.
     "password_reset_confirm": PUBLIC,
@@ -112,6 +125,15 @@ TABLE = {
     "journal:export_json": JOURNAL,
     "journal:export_entries_csv": JOURNAL,
     "journal:export_workouts_csv": JOURNAL,
+    "journal:reminders": JOURNAL,
+    "journal:feed_reset": JOURNAL_POST,
+    "journal:feed_off": JOURNAL_POST,
+    "journal:calendar_feed": Row("token", SAFE),
+    "journal:reminders_unsubscribe": Row("token"),
+    "journal:psfs": JOURNAL,
+    "journal:psfs_rate": JOURNAL,
+    "journal:psfs_activity_add": JOURNAL_POST,
+    "journal:psfs_activity_retire": JOURNAL_OWNED_POST,
 }
 
 
@@ -134,7 +156,14 @@ def alices_things(alice):
     item = RoutineItem.objects.create(
         user=alice, exercise=Exercise.objects.get(slug="bird-dog"), notes=SECRET
     )
-    return {"entry": entry, "workout": workout, "result": result, "item": item}
+    activity = PsfsActivity.objects.create(user=alice, name=SECRET)
+    return {
+        "entry": entry,
+        "workout": workout,
+        "result": result,
+        "item": item,
+        "activity": activity,
+    }
 
 
 def url_for(name: str, things: dict) -> str:
@@ -164,6 +193,8 @@ def _owned_pk(name: str, things: dict) -> int:
         return things["result"].pk
     if name.startswith("journal:workout"):
         return things["workout"].pk
+    if name.startswith("journal:psfs"):
+        return things["activity"].pk
     return things["entry"].pk
 
 
@@ -203,6 +234,7 @@ def _snapshot(alice) -> tuple:
         list(CheckResult.objects.for_user(alice).values_list("pk", "level")),
         list(RoutineItem.objects.for_user(alice).values_list("pk", "position", "notes")),
         list(alice.journal_dismissals.values_list("key", flat=True)),
+        list(PsfsActivity.objects.filter(user=alice).values_list("pk", "name", "retired_at")),
     )
 
 
@@ -221,6 +253,8 @@ def test_anonymous_people_are_sent_to_sign_in(client, alices_things, name):
         if row.access == "public":
             expected = {200, 302} if method in row.methods else {405}
             assert response.status_code in expected, where
+        elif row.access == "token":
+            assert response.status_code == (404 if method in row.methods else 405), where
         elif method not in row.methods and response.status_code == 405:
             continue  # require_POST refuses before the sign-in check: nothing is shown
         elif htmx and row.htmx_aware:
@@ -245,7 +279,7 @@ def test_another_person_gets_404_for_the_owners_things(client, alice, bob, alice
             assert response.status_code == 302, where
         elif method not in row.methods:
             assert response.status_code == 405, where
-        elif row.access == "owned":
+        elif row.access in ("owned", "token"):
             assert response.status_code == 404, where
         else:
             assert response.status_code in (200, 302), where
@@ -264,6 +298,8 @@ def test_the_owner_gets_their_pages_and_nothing_is_cached(client, alice, alices_
         expected = {200, 302} if method in row.methods else {405}
         if row.redirects_signed_in:
             expected = {302}
+        elif row.access == "token" and method in row.methods:
+            expected = {404}  # the sample token is made up: only the real one opens it
         assert response.status_code in expected, where
 
 

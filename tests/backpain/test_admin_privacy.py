@@ -3,11 +3,12 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.db import models
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
 
-from backpain.models import User
+from backpain.models import HealthDataRead, User
 from guidance.models import CheckResult, Exercise, RoutineItem
 from journal.models import DismissedPrompt
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in_with_second_factor
 from tests.journal.factories import make_entry, make_workout
 
 
@@ -36,19 +37,32 @@ def alice_data(alice):
     CheckResult.objects.create(user=alice, level="routine", answers={}, reasons=[])
     RoutineItem.objects.create(user=alice, exercise=Exercise.objects.get(slug="bird-dog"))
     DismissedPrompt.objects.create(user=alice, key="severe-run")
+    StaticDevice.objects.create(user=alice, name="Backup codes")
+    HealthDataRead.objects.create(
+        reader_email="root@example.com", subject=alice, model="journal.entry", view="list"
+    )
     return alice
 
 
 def test_every_health_data_model_in_the_admin_is_covered():
     names = {model.__name__ for model in health_data_admins()}
 
-    assert {"Entry", "Workout", "CheckResult", "RoutineItem", "DismissedPrompt"} <= names
+    assert {
+        "Entry",
+        "Workout",
+        "CheckResult",
+        "RoutineItem",
+        "DismissedPrompt",
+        "HealthDataRead",
+        "TOTPDevice",
+        "StaticDevice",
+    } <= names
 
 
 def test_staff_with_every_permission_cannot_open_health_data(client, alice_data):
     staff = make_user(email="staff@example.com", is_staff=True)
     staff.user_permissions.set(Permission.objects.all())
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     for model in health_data_admins():
         row = model.objects.first()
@@ -58,7 +72,8 @@ def test_staff_with_every_permission_cannot_open_health_data(client, alice_data)
 
 
 def test_superusers_may_look_but_not_edit_or_add(client, alice_data):
-    client.force_login(make_user(email="root@example.com", is_staff=True, is_superuser=True))
+    root = make_user(email="root@example.com", is_staff=True, is_superuser=True)
+    sign_in_with_second_factor(client, root)
 
     for model in health_data_admins():
         row = model.objects.first()

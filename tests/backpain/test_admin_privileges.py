@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from backpain.models import User
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def change_form_data(user: User, **overrides) -> dict:
 
 
 def test_the_change_form_offers_staff_no_privilege_fields(client, staff, alice):
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     page = client.get(change_url(alice))
 
@@ -54,7 +54,7 @@ def test_the_change_form_offers_staff_no_privilege_fields(client, staff, alice):
 def test_a_crafted_post_cannot_make_staff_a_superuser(client, staff):
     admins = Group.objects.create(name="admins")
     admins.permissions.set(Permission.objects.all())
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     response = client.post(
         change_url(staff),
@@ -77,7 +77,7 @@ def test_a_crafted_post_cannot_make_staff_a_superuser(client, staff):
 
 
 def test_staff_cannot_grant_staff_status_to_someone_else(client, staff, alice):
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     client.post(change_url(alice), change_form_data(alice, is_staff="on", is_superuser="on"))
 
@@ -86,7 +86,7 @@ def test_staff_cannot_grant_staff_status_to_someone_else(client, staff, alice):
 
 
 def test_staff_cannot_change_or_take_over_a_superuser(client, staff, root):
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     post = client.post(change_url(root), change_form_data(root, email="helpdesk2@example.com"))
     password = client.post(
@@ -106,7 +106,7 @@ def test_staff_cannot_change_or_take_over_a_superuser(client, staff, root):
 
 def test_staff_cannot_take_over_another_staff_account(client, staff):
     colleague = make_user(email="colleague@example.com", is_staff=True)
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     post = client.post(change_url(colleague), change_form_data(colleague, email="x@example.com"))
 
@@ -116,7 +116,7 @@ def test_staff_cannot_take_over_another_staff_account(client, staff):
 
 
 def test_a_superuser_may_grant_staff_and_superuser_status(client, root, alice):
-    client.force_login(root)
+    sign_in_with_second_factor(client, root)
 
     response = client.post(
         change_url(alice), change_form_data(alice, is_staff="on", is_superuser="on")
@@ -131,7 +131,7 @@ def test_staff_cannot_give_a_group_more_permissions(client, staff):
     helpdesk = Group.objects.create(name="helpdesk")
     staff.groups.add(helpdesk)
     staff.user_permissions.add(*Permission.objects.filter(codename__endswith="_group"))
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     response = client.post(
         f"/admin/auth/group/{helpdesk.pk}/change/",

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from guidance.models import CheckResult
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in_with_second_factor
 from tests.guidance.checklist_answers import all_no
 
 pytestmark = pytest.mark.django_db
@@ -119,11 +119,11 @@ def test_admin_shows_saved_results_only_to_superusers(client, alice):
     CheckResult.objects.create(user=alice, level="routine", answers={"fever": True}, reasons=[])
     staff = make_user(is_staff=True)
     staff.user_permissions.set(Permission.objects.filter(codename__endswith="checkresult"))
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     assert client.get("/admin/guidance/checkresult/").status_code == 403
 
-    client.force_login(make_user(is_staff=True, is_superuser=True))
+    sign_in_with_second_factor(client, make_user(is_staff=True, is_superuser=True))
     assert client.get("/admin/guidance/checkresult/").status_code == 200
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
-from journal.models import Entry
+from journal.models import Entry, PsfsActivity
 from journal.urls import urlpatterns
 from tests.journal.factories import make_entry, make_workout
 
@@ -16,16 +16,25 @@ def alices_things(alice):
     today = timezone.localdate()
     entry = make_entry(alice, today, 6, regions=["neck"], triggers=["secret-trigger"], notes=SECRET)
     workout = make_workout(alice, today, 2, 4, exercises=[("Secret squat", 80)], notes=SECRET)
-    return {"entry": entry, "workout": workout}
+    activity = PsfsActivity.objects.create(user=alice, name=SECRET)
+    return {"entry": entry, "workout": workout, "activity": activity}
+
+
+# Reached without signing in by design: the token in the address is the key (tested in
+# test_calendar_feed.py and test_reminders.py); a made-up token is a 404.
+PUBLIC = {"calendar_feed", "reminders_unsubscribe"}
 
 
 def _url(pattern: URLPattern, things) -> str:
     kwargs = {}
     if "pk" in pattern.pattern.converters:
-        thing = "workout" if str(pattern.pattern).startswith("workouts/") else "entry"
-        kwargs["pk"] = things[thing].pk
+        route = str(pattern.pattern)
+        thing = {"workouts/": "workout", "psfs/": "activity"}.get(route.split("/")[0] + "/")
+        kwargs["pk"] = things[thing or "entry"].pk
     if "key" in pattern.pattern.converters:
         kwargs["key"] = f"red-flag-{things['entry'].pk}"
+    if "token" in pattern.pattern.converters:
+        kwargs["token"] = "made-up-token"
     return reverse(f"journal:{pattern.name}", kwargs=kwargs)
 
 
@@ -56,6 +65,9 @@ def test_anonymous_people_are_sent_to_sign_in(client, alices_things):
             response = method(url)
             if response.status_code == 405:  # POST-only views refuse GET before anything else
                 continue
+            if pattern.name in PUBLIC:
+                assert response.status_code == 404, url
+                continue
             assert response.status_code == 302, url
             assert response["Location"].startswith("/accounts/signin/?next="), url
 
@@ -79,6 +91,7 @@ def test_another_person_gets_404_for_alices_things_and_never_sees_them(client, b
     entry.refresh_from_db()
     workout.refresh_from_db()
     assert entry.notes == SECRET and workout.pain_next_morning is None
+    assert PsfsActivity.objects.get(name=SECRET).retired_at is None
     assert entry.user.journal_entries.count() == 1
 
 
