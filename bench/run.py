@@ -134,6 +134,8 @@ def targets(anonymous: Client, signed_in: Client, seeded: dict) -> list[Target]:
         Target("export JSON (5 years)", "/journal/export/journal.json"),
         Target("export entries CSV", "/journal/export/entries.csv"),
         Target("export workouts CSV", "/journal/export/workouts.csv"),
+        Target("reminders", "/journal/reminders/"),
+        Target("PSFS", "/journal/psfs/"),
         Target("checklist history", "/checklist/history/"),
         Target("my routine", "/exercises/routine/"),
         Target("account settings", "/accounts/settings/"),

@@ -45,6 +45,9 @@ def seed() -> None:
     import django as django_setup
 
     django_setup.setup()
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from backpain.models import User
     from guidance.models import Exercise
 
@@ -52,6 +55,12 @@ def seed() -> None:
     person = User.objects.create_user("person@scale.example", password, time_zone="UTC")
     target = User.objects.create_user("target@scale.example", password, time_zone="UTC")
     admin = User.objects.create_superuser("admin@scale.example", password)
+    # The admin opens only after a second factor: an authenticator app, and a backup code
+    # that the check types in.
+    TOTPDevice.objects.create(user=admin, name="Authenticator app", confirmed=True)
+    backup = StaticDevice.objects.create(user=admin, name="Backup codes", confirmed=True)
+    code = secrets.token_hex(5)
+    StaticToken.objects.create(device=backup, token=code)
     exercise = Exercise.objects.order_by("slug").first()
     print(
         json.dumps(
@@ -59,6 +68,7 @@ def seed() -> None:
                 "person": person.email,
                 "target": target.email,
                 "admin": admin.email,
+                "admin_code": code,
                 "exercise": exercise.slug,
                 "exercise_id": exercise.pk,
                 "exercise_name": exercise.name,
@@ -205,7 +215,14 @@ def content_edit_shows(a_port: int, b_port: int, people: dict, password: str, ch
         "/admin/login/?next=/admin/",
         {"username": people["admin"], "password": password, "next": "/admin/"},
     )
-    checks.check(signed.status == 302, "admin signed in on A", str(signed.status))
+    code = admin.request(
+        "POST", "/accounts/two-factor/verify/?next=/admin/", {"code": people["admin_code"]}
+    )
+    checks.check(
+        signed.status == 302 and code.status == 302 and admin.get("/admin/").status == 200,
+        "admin signed in on A, with a second factor",
+        f"{signed.status} {code.status}",
+    )
     change = f"/admin/guidance/exercise/{people['exercise_id']}/change/"
     form = FormFields("exercise_form")
     form.feed(admin.get(change).text)
