@@ -121,3 +121,11 @@ def test_collectstatic_writes_brotli_and_gzip_beside_each_text_file(tmp_path):
         gzip = Path(f"{stylesheet}.gz")
         assert brotli.exists() and gzip.exists(), stylesheet
         assert brotli.stat().st_size < gzip.stat().st_size < stylesheet.stat().st_size
+
+
+def test_the_benchs_bare_view_is_only_in_the_benchs_url_conf():
+    from django.urls import Resolver404, resolve
+
+    with pytest.raises(Resolver404):
+        resolve("/bench/bare/")  # the project's own URL conf, as production runs it
+    assert resolve("/bench/bare/", urlconf="bench.urls").func.__name__ == "bare"
