@@ -179,9 +179,19 @@ def measure_bytes(row: Row, client: Client) -> None:
     _, headers, sent = fetch(row.target, client)
     if headers.get("Content-Encoding"):
         row.compressed, row.compressed_by = len(sent), headers["Content-Encoding"]
-    else:
-        # HTML is left to the TLS proxy (BREACH: see README); this is what its gzip sends.
+    elif proxy_compresses(row.target.path):
+        # HTML is left to the TLS proxy (deploy/Caddyfile); this is what its gzip sends.
         row.compressed, row.compressed_by = len(gzip.compress(raw, 6)), "gzip (proxy)"
+    else:
+        row.compressed, row.compressed_by = len(raw), "none (BREACH)"
+
+
+def proxy_compresses(path: str) -> bool:
+    """As deploy/Caddyfile decides: not signed-in pages (BREACH, see README), but the exports."""
+    if re.match(r"/journal/export/.+\.(json|csv)$", path):
+        return True
+    private = ("/journal/", "/accounts/", "/admin/", "/checklist/history/", "/exercises/routine/")
+    return not path.startswith(private)
 
 
 def run_wrk(row: Row, client: Client) -> None:
