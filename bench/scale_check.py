@@ -13,8 +13,9 @@ Caddy. Then, over HTTP, it proves that
 2. five wrong passwords on A lock that email out on B too, even with the right password;
 3. the sign-up/reset limit counts on both (Redis): requests split between A and B are refused
    once the limit is reached;
-4. an exercise edited in the admin on A shows on B, on the detail page and in the library,
-   after B has shown (and may have cached) the old version.
+4. an exercise edited in the admin on A changes the content version in Redis, which every
+   server's page caches key on, and shows on B, on the detail page and in the library, after
+   B has shown (and may have cached) the old version.
 
 Prints one line per check and exits non-zero if any fails. Everything is removed at the end.
 """
@@ -201,7 +202,16 @@ def throttle_is_shared(a_port: int, b_port: int, checks: Checks):
     )
 
 
-def content_edit_shows(a_port: int, b_port: int, people: dict, password: str, checks: Checks):
+def content_edit_shows(
+    a_port: int, b_port: int, people: dict, password: str, redis_url: str, checks: Checks
+):
+    import redis
+
+    # The content version (backpain/content_version.py) as every server reads it from Redis.
+    version_key = ":1:content-version"  # Django's default key prefix and version
+    shared = redis.Redis.from_url(redis_url)
+    version = shared.get(version_key)
+    checks.check(version is not None, "the content version is in Redis (set by migrate)")
     b = Client(b_port)
     detail = f"/exercises/{people['exercise']}/"
     old = people["exercise_name"]
@@ -232,6 +242,10 @@ def content_edit_shows(a_port: int, b_port: int, people: dict, password: str, ch
     saved = admin.request("POST", change, data)
     checks.check(
         saved.status == 302, "exercise renamed in the admin on A", f"{saved.status} {saved.text}"
+    )
+    checks.check(
+        shared.get(version_key) not in (None, version),
+        "the admin edit on A changed the content version that B keys its caches on",
     )
     after_detail, after_list = b.get(detail).text, b.get("/exercises/").text
     checks.check(new in after_detail, "B's exercise page shows the edit made on A")
@@ -269,7 +283,7 @@ def main() -> int:
         session_carries_over(Client(a.port), Client(b.port), people, password, checks)
         lockout_holds(a.port, b.port, people, password, checks)
         throttle_is_shared(a.port, b.port, checks)
-        content_edit_shows(a.port, b.port, people, password, checks)
+        content_edit_shows(a.port, b.port, people, password, redis.url, checks)
         for log in sorted(work.glob("gunicorn-*.log")):
             errors = [line for line in log.read_text().splitlines() if "Error" in line]
             checks.check(not errors, f"no errors in {log.name}", "\n".join(errors[-5:]))
