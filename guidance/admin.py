@@ -26,7 +26,7 @@ class ExerciseAdmin(admin.ModelAdmin):
         "bending_or_loaded",
     ]
     list_select_related = ["dose_source"]
-    search_fields = ["name", "slug", "purpose", "description"]
+    search_fields = ["name", "slug", "purpose", "description", "keywords"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sources", "harder_variations"]
     fieldsets = [
@@ -60,7 +60,17 @@ class ExerciseAdmin(admin.ModelAdmin):
         ),
         (
             "Where it fits",
-            {"fields": ["category", "stage", "difficulty", "equipment", "body_area"]},
+            {
+                "fields": [
+                    "category",
+                    "stage",
+                    "starter_rank",
+                    "difficulty",
+                    "equipment",
+                    "body_area",
+                    "keywords",
+                ]
+            },
         ),
         ("Illustration", {"fields": ["illustration", "illustration_alt"]}),
         ("Variations and sources", {"fields": ["harder_variations", "sources"]}),

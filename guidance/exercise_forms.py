@@ -1,10 +1,23 @@
 from django import forms
+from django.db.models import F
 
 from .models import BodyArea, Category, Difficulty, Equipment, RoutineItem, Stage
 
 SEARCH_MAX_LENGTH = 100
 
+# The default, "start here", puts what someone in pain can try first at the top: exercises that
+# are safe during a flare-up, then the gentlest, the earliest stage on the path, the stage's
+# starter set in its own order, then by name. Barbell deadlifts come last.
+START_HERE = [
+    "-flare_up_ok",
+    "difficulty",
+    "stage",
+    F("starter_rank").asc(nulls_last=True),
+    "name",
+]
+DEFAULT_SORT = "start"
 SORTS = {
+    DEFAULT_SORT: ("Start here, gentle first", START_HERE),
     "name": ("Name, A to Z", ["name"]),
     "easiest": ("Easiest first", ["difficulty", "stage", "name"]),
     "hardest": ("Hardest first", ["-difficulty", "-stage", "name"]),

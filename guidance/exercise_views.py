@@ -12,7 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from backpain.decorators import login_required
 
-from .exercise_forms import SORTS, ExerciseFilterForm, RoutineNotesForm
+from .exercise_forms import DEFAULT_SORT, SORTS, ExerciseFilterForm, RoutineNotesForm
 from .exercises_path import (
     REASONS,
     reason_exercise_slugs,
@@ -22,6 +22,12 @@ from .exercises_path import (
 from .models import Exercise, RoutineItem, Source
 
 PAGE_SIZE = 24
+
+# The session timer's rests. No source on these pages gives rest times: they are coaching
+# practice, and the page says so. Loaded lifts (stage 3) get a longer rest between sets.
+RELAX_BETWEEN_HOLDS = 5
+REST_BETWEEN_SETS = 60
+REST_BETWEEN_LOADED_SETS = 120
 
 
 def _is_fragment_request(request: HttpRequest) -> bool:
@@ -33,7 +39,7 @@ def _is_fragment_request(request: HttpRequest) -> bool:
 def exercise_list(request: HttpRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET)
     filters = form.filters()
-    order_by = SORTS[filters.get("sort", "name")][1]
+    order_by = SORTS[filters.get("sort", DEFAULT_SORT)][1]
     exercises = Exercise.objects.cards().browse(filters, order_by)
     page = Paginator(exercises, PAGE_SIZE).get_page(request.GET.get("page"))
     saved_ids = set()
@@ -48,6 +54,12 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "saved_ids": saved_ids,
         "filtered": any(name != "sort" for name in filters),
+        "filters_in_use": sum(name not in ("q", "sort") for name in filters),
+        "default_sort": DEFAULT_SORT,
+        # On a phone the filters fold away; they open when one is in use, or could not be used.
+        "filters_open": any(name not in ("q", "sort") for name in filters)
+        or filters.get("sort", DEFAULT_SORT) != DEFAULT_SORT
+        or any(name != "q" for name in form.errors),
         "fragment": _is_fragment_request(request),
     }
     template = "guidance/exercise_list.html"
@@ -83,12 +95,15 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "exercise": exercise,
         "routine_item": _routine_item_for(request.user, exercise),
+        "has_timer": bool(exercise.hold_seconds or exercise.reps),
+        "relax_seconds": RELAX_BETWEEN_HOLDS,
+        "rest_seconds": REST_BETWEEN_LOADED_SETS if exercise.stage >= 3 else REST_BETWEEN_SETS,
     }
     return render(request, "guidance/exercise_detail.html", context)
 
 
 def path_page(request: HttpRequest) -> HttpResponse:
-    exercises = Exercise.objects.cards().order_by("stage", "difficulty", "name")
+    exercises = Exercise.objects.cards().order_by("stage", *SORTS[DEFAULT_SORT][1])
     return render(request, "guidance/path.html", {"stages": stages_with_exercises(exercises)})
 
 

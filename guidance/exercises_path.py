@@ -15,6 +15,7 @@ class PathStage:
     includes: str
     ready: tuple[str, ...]
     exercises: list = field(default_factory=list, compare=False)
+    starters: list = field(default_factory=list, compare=False)
 
 
 STAGES = (
@@ -138,14 +139,19 @@ REASONS = (
 
 
 def stages_with_exercises(exercises: Iterable) -> list[PathStage]:
-    """Each stage with its exercises, in the order given."""
+    """Each stage with its exercises, in the order given, and its starter set in rank order."""
     by_stage: dict[int, list] = {stage.number: [] for stage in STAGES}
     for exercise in exercises:
         by_stage.setdefault(exercise.stage, []).append(exercise)
-    return [
-        PathStage(s.number, s.title, s.purpose, s.includes, s.ready, by_stage[s.number])
-        for s in STAGES
-    ]
+    stages = []
+    for s in STAGES:
+        members = by_stage[s.number]
+        ranked = [e for e in members if getattr(e, "starter_rank", None)]
+        starters = sorted(ranked, key=lambda exercise: exercise.starter_rank)
+        stages.append(
+            PathStage(s.number, s.title, s.purpose, s.includes, s.ready, members, starters)
+        )
+    return stages
 
 
 def reason_exercise_slugs() -> set[str]:

@@ -1,6 +1,9 @@
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections, models
 from django.urls import reverse
+
+from .exercise_positions import Positions, positions_for
 
 
 class Category(models.TextChoices):
@@ -107,7 +110,23 @@ CARD_FIELDS = (
     "flare_up_ok",
     "illustration",
     "illustration_alt",
+    "starter_rank",
 )
+
+# The fields a search looks in: a symptom or a synonym ("sciatica", "slipped disc") is found
+# through the keywords, which no page shows.
+SEARCH_FIELDS = ("name", "purpose", "description", "keywords")
+
+
+def _word_matches(words: list[str]) -> models.Q:
+    """Every word somewhere in the searched fields, in any order ("disc slipped" too)."""
+    query = models.Q()
+    for word in words:
+        any_field = models.Q()
+        for name in SEARCH_FIELDS:
+            any_field |= models.Q(**{f"{name}__icontains": word})
+        query &= any_field
+    return query
 
 
 class ExerciseQuerySet(models.QuerySet):
@@ -118,17 +137,24 @@ class ExerciseQuerySet(models.QuerySet):
         """Filtered by the list page's cleaned filters (see ExerciseFilterForm.filters)."""
         queryset = self
         if search := filters.get("q"):
-            queryset = queryset.filter(
-                models.Q(name__icontains=search)
-                | models.Q(purpose__icontains=search)
-                | models.Q(description__icontains=search)
-            )
+            queryset = queryset._search(search)
         for name in ("category", "stage", "equipment", "difficulty", "body_area"):
             if name in filters:
                 queryset = queryset.filter(**{name: filters[name]})
         if filters.get("flare"):
             queryset = queryset.filter(flare_up_ok=True)
         return queryset.order_by(*order_by)
+
+    def _search(self, search: str):
+        matches = _word_matches(search.split())
+        if connections[self.db].vendor != "postgresql":
+            return self.filter(matches)
+        # PostgreSQL adds full-text search with English stemming ("lifts", "stiffening"); the
+        # plain match stays beside it so that a half-typed word finds something while the
+        # person is still typing.
+        vector = SearchVector(*SEARCH_FIELDS, config="english")
+        query = SearchQuery(search, search_type="websearch", config="english")
+        return self.alias(search_vector=vector).filter(models.Q(search_vector=query) | matches)
 
 
 class Exercise(models.Model):
@@ -172,6 +198,17 @@ class Exercise(models.Model):
         max_length=80, help_text="File name under static/guidance/illustrations/."
     )
     illustration_alt = models.CharField("illustration text alternative", max_length=300)
+    keywords = models.TextField(
+        blank=True,
+        help_text="Symptoms, conditions and everyday words people search with, e.g. sciatica, "
+        "slipped disc, stiff. Searched, never shown.",
+    )
+    starter_rank = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Place in its stage's starter set on the path page (1 first); empty when the "
+        "exercise is not a starter.",
+    )
     harder_variations = models.ManyToManyField(
         "self", symmetrical=False, related_name="easier_variations", blank=True
     )
@@ -215,6 +252,10 @@ class Exercise(models.Model):
     @property
     def illustration_path(self) -> str:
         return f"guidance/illustrations/{self.illustration}"
+
+    @property
+    def positions(self) -> Positions | None:
+        return positions_for(self.slug)
 
     @property
     def dosage_summary(self) -> str:

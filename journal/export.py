@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from .models import Entry, EntryTag, TagKind, Workout, WorkoutExercise
+from .stats import NEW_SYMPTOM_CODES
 
 FORMAT = "backpain-journal/1"
 ENTRY_FIELDS = [
@@ -31,6 +32,7 @@ ENTRY_FIELDS = [
     "woken_by_pain",
     "interference",
     "mood",
+    "new_symptoms",
     "notes",
     "created_at",
     "updated_at",
@@ -84,6 +86,7 @@ def entry_to_dict(entry: Entry) -> dict:
         "woken_by_pain": entry.woken_by_pain,
         "interference": entry.interference,
         "mood": entry.mood,
+        "new_symptoms": list(entry.new_symptoms),
         "notes": entry.notes,
         "created_at": _iso(entry.created_at),
         "updated_at": _iso(entry.updated_at),
@@ -124,6 +127,7 @@ _PLAIN_FIELDS = [
     "woken_by_pain",
     "interference",
     "mood",
+    "new_symptoms",
     "notes",
 ]
 
@@ -161,6 +165,7 @@ def _entry_dicts(user) -> list[dict]:
                 "woken_by_pain": row["woken_by_pain"],
                 "interference": row["interference"],
                 "mood": row["mood"],
+                "new_symptoms": list(row["new_symptoms"]),
                 "notes": row["notes"],
                 "created_at": _iso(row["created_at"]),
                 "updated_at": _iso(row["updated_at"]),
@@ -201,6 +206,8 @@ def entry_from_dict(user, data: dict, keep_times: bool = True, pk: int | None = 
         woken_by_pain=data.get("woken_by_pain"),
         interference=data.get("interference"),
         mood=data.get("mood"),
+        # Only codes the journal asks about: the red-flag check reads them.
+        new_symptoms=[code for code in data.get("new_symptoms", []) if code in NEW_SYMPTOM_CODES],
         notes=data.get("notes", ""),
     )
     EntryTag.objects.bulk_create(

@@ -4,6 +4,9 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import format_html
+
+from guidance.checklist_questions import LONG_STANDING
 
 from .models import (
     NOTES_MAX_LENGTH,
@@ -14,6 +17,7 @@ from .models import (
     Quality,
     Region,
 )
+from .stats import NEW_SYMPTOM_CODES, is_emergency_sign, symptom_question
 from .units import from_kg, to_kg
 
 MAX_TAGS = 20
@@ -24,14 +28,31 @@ PAIN_HELP = (
     "and going without stopping daily activities; moderate as always there, making it hard to "
     "concentrate or sleep; severe as so bad it is hard to think, talk, sleep or move. This app "
     "calls 1–3 mild, 4–6 moderate and 7–10 severe: the NHS gives words, not numbers. Sources: "
-    "the 0–10 numeric rating scale (IMMPACT, Dworkin et al. 2008) and NHS back pain severity "
-    "wording (clinical reference, sections 4.1 and 1.8)."
+    "the 0–10 numeric rating scale (IMMPACT, Dworkin et al., J Pain 2008) and the NHS "
+    "description of pain severity."
 )
 INTERFERENCE_HELP = (
     "0 = did not interfere, 10 = completely interfered. From the Brief Pain Inventory’s "
-    "interference idea; a 1-point fall is a small but real change (IMMPACT 2008, clinical "
-    "reference, section 4.2)."
+    "interference idea; a 1-point fall is a small but real change (IMMPACT, Dworkin et al., "
+    "J Pain 2008)."
 )
+
+
+def _symptom_choices(emergency: bool) -> list[tuple[str, str]]:
+    """The checklist's own questions and help, so the wording has one source.
+
+    The checklist's yes/no note about long-standing symptoms is said once, above the boxes.
+    """
+    choices = []
+    for code in NEW_SYMPTOM_CODES:
+        if is_emergency_sign(code) == emergency:
+            question = symptom_question(code)
+            help_text = question.help.removesuffix(LONG_STANDING).strip()
+            label = format_html('{} <span class="helptext">{}</span>', question.text, help_text)
+            choices.append((code, label))
+    return choices
+
+
 TAG_HELP = "Separate several with commas, for example: sitting, lifting."
 
 
@@ -126,6 +147,20 @@ class EntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "“%(value)s” is not one of the words listed."},
     )
+    emergency_signs = forms.MultipleChoiceField(
+        label="Emergency signs",
+        choices=_symptom_choices(emergency=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "“%(value)s” is not one of the signs listed."},
+    )
+    other_signs = forms.MultipleChoiceField(
+        label="Other warning signs",
+        choices=_symptom_choices(emergency=False),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "“%(value)s” is not one of the signs listed."},
+    )
     activities = TagsField(label="What you were doing")
     triggers = TagsField(label="What made it worse (triggers)")
     relievers = TagsField(label="What made it better (relievers)")
@@ -184,9 +219,18 @@ class EntryForm(forms.Form):
             "Interference is scored from 0 to 10."
         )
         self.fields["occurred_at"].help_text = _zone_help()
+        ticked = self.initial.get("new_symptoms") or []
+        self.initial.setdefault("emergency_signs", [c for c in ticked if is_emergency_sign(c)])
+        self.initial.setdefault("other_signs", [c for c in ticked if not is_emergency_sign(c)])
 
     def clean_occurred_at(self):
         return _clean_when(self.cleaned_data.get("occurred_at"))
+
+    def clean(self):
+        data = super().clean()
+        ticked = {*data.get("emergency_signs", []), *data.get("other_signs", [])}
+        data["new_symptoms"] = [code for code in NEW_SYMPTOM_CODES if code in ticked]
+        return data
 
 
 class QuickLogForm(forms.Form):

@@ -18,7 +18,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
-from .stats import severity
+from .stats import severity, symptom_question
 
 NOTES_MAX_LENGTH = 10_000
 TAG_MAX_LENGTH = 60
@@ -114,6 +114,10 @@ class Entry(models.Model):
     medication_dose = models.CharField("dose", max_length=60, blank=True)
     medication_helped = models.CharField("did it help?", max_length=8, choices=Helped, blank=True)
     mood = models.PositiveSmallIntegerField(choices=Mood, null=True, blank=True)
+    # Codes of the checklist questions ticked as new or worse (`stats.NEW_SYMPTOM_CODES`). A list
+    # on the entry rather than tag rows: nothing groups or filters by them, and the red-flag
+    # check reads them with the entry.
+    new_symptoms = models.JSONField("new or worse symptoms", default=list, blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -172,6 +176,10 @@ class Entry(models.Model):
     @property
     def quality_labels(self) -> list[str]:
         return [Quality(value).label for value in self.qualities if value in Quality.values]
+
+    @property
+    def new_symptom_labels(self) -> list[str]:
+        return [symptom_question(code).label for code in self.new_symptoms]
 
     @property
     def activities(self) -> list[str]:

@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from guidance.checklist_questions import QUESTIONS_BY_CODE
+from guidance.triage import ANSWER_CODES, EMERGENCY, assess
+
 MEANINGFUL_POINTS = 2
 MEANINGFUL_FRACTION = 0.30
 MIN_ENTRIES = 3  # with and without a tag, before a difference is shown as a finding
@@ -225,20 +228,69 @@ def load_threshold(loads: Iterable[LoadEffect]) -> tuple[Decimal | None, Decimal
 
 # Monitoring --------------------------------------------------------------------------------
 
-# What in an entry's notes or tags can signal a red flag, grouped by what it means. The groups
-# follow the NHS back pain page's "Call 999 or go to A&E if..." list and the Royal Free NHS cauda
-# equina card (clinical reference, section 1.1), the GIRFT/BASS cauda equina wording (bladder or
-# bowel disturbance, saddle sensory change, both legs, section 1.1), fracture after an accident
-# (1.2), weight loss (1.3), fever (1.4), chest pain (1.1 NHS list, 1.6) and weakness such as foot
-# drop (1.7). Short words must stand alone: "pee" is not in "speed", "poo" is not in "poor".
+# Red flags --------------------------------------------------------------------------------
+
+# The full entry form asks about new symptoms with the checklist's own questions: the same
+# answer codes, and the wording imported from `guidance.checklist_questions`, so the two never
+# drift apart. Emergency-group questions come first. The selection follows the diary re-check
+# items (new bladder, bowel or saddle symptoms, leg weakness, fever, weight loss) and the
+# checklist's emergency group; context answers (age, cancer history, ...) stay on the checklist.
+NEW_SYMPTOM_CODES = (
+    "saddle_numbness",
+    "bladder_change",
+    "incontinence",
+    "sexual_change",
+    "both_legs",
+    "walking_difficulty",
+    "chest_pain",
+    "sudden_onset",
+    "abdominal_pain",
+    "faint_or_collapse",
+    "feel_very_unwell",
+    "leg_weakness",
+    "fever",
+    "weight_loss",
+    "night_pain",
+    "thoracic_pain",
+    "back_lump",
+)
+
+
+def symptom_question(code: str):
+    return QUESTIONS_BY_CODE[code]
+
+
+def is_emergency_sign(code: str) -> bool:
+    """An emergency-group question of the checklist.
+
+    Tummy pain, sudden severe pain and new difficulty walking are emergencies on the checklist
+    only with age, vascular risk or cancer; the journal does not know those, and contract v2
+    counts an unknown risk answer as "not sure", which counts as yes. So every emergency-group
+    sign ticked in the journal means: call 999 now.
+    """
+    return QUESTIONS_BY_CODE[code].emergency
+
+
+# The notes are a second net: people write what they feel in their own words. The groups follow
+# the NHS back pain page ("Call 999 or go to A&E if..." and "Call 111 or ask for an urgent GP
+# appointment if..."), the Royal Free NHS cauda equina card (altered feeling when wiping, leaking,
+# not knowing when the bladder is full), GIRFT/BASS (bladder or bowel disturbance, saddle change,
+# both legs), NICE CG75 / CKS (difficulty walking, gait), NICE NG156 (tummy pain, collapse), fever,
+# weight loss and fracture after an accident. Short words must stand alone: "pee" is not in
+# "speed", "poo" is not in "poor", "wee" is not in "weed".
+_NUMB_WORD = (
+    r"(?:numb\w*|tingl\w*|pins and needles|strange|odd|funny|weird|different|"
+    r"(?:can'?t|cannot|couldn'?t) feel\w*|(?:no|lost|altered|reduced) (?:feeling|sensation))"
+)
+_TOILET = r"(?:toilet|loo)"
+_WEIGHT_UNIT = r"(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|stones?|st)\b"
 RED_FLAG_SIGNS = (
     (
         "numbness or loss of feeling",
         (
             r"\bnumb",
-            r"\bcan'?t feel",
-            r"\bcannot feel",
-            r"\b(?:no|lost|loss of) (?:feeling|sensation)",
+            r"\b(?:can'?t|cannot|can not|couldn'?t|could not) feel",
+            r"\b(?:no|lost|loss of|lack of|reduced|altered) (?:feeling|sensation)",
         ),
     ),
     (
@@ -250,7 +302,11 @@ RED_FLAG_SIGNS = (
             r"\bperine",
             r"\binner thigh",
             r"\bback passage",
-            r"\btoilet paper",
+            r"\b(?:anus|anal|rectum|rectal|privates|crotch)\b",
+            r"\bbetween (?:my|the) legs\b",
+            r"\btoilet (?:paper|tissue)",
+            _NUMB_WORD + r"[^.;!?,]{0,30}?\bwip(?:e|ed|es|ing)\b",
+            _NUMB_WORD + r"[^.;!?,]{0,20}?\b(?:bottom|bum|backside)\b",
         ),
     ),
     (
@@ -261,15 +317,32 @@ RED_FLAG_SIGNS = (
             r"\bincontinen",
             r"\burin",
             r"\bpee(?:s|d|ing)?\b",
-            r"\bwee(?:s|d|ing)?\b",
+            r"\bwee(?:s|ing)?\b",
+            r"\bpiss",
+            r"\bpass(?:ing|ed)? water",
+            r"\bwater ?works",
+            r"\bwet (?:the|my) (?:bed|pants|trousers|knickers)",
+            r"\bwet(?:ting)? myself",
+            r"\bbed ?-?wetting|\bwetting the bed",
+            r"\bdribbl",
+            r"\bcatheter",
+            r"\bretention\b",
             r"\bpads\b",
             r"\bleaking",
-            r"\bwet myself",
-            r"\bpoo(?:s|ed|ing)?\b",
-            r"\bsoiled",
+            r"\bpoo(?:s|ed|ing|ped)?\b",
+            r"\bsoil(?:ed|ing)\b",
+            r"\bf(?:a|ae)?ec(?:al|es)\b",
+            r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|trouble|difficulty|problems?|"
+            r"struggl\w*) (?:to )?(?:going to |go to |getting to |get to |use |using )?the "
+            + _TOILET,
+            r"\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot) (?:make|get) it to the "
+            + _TOILET,
         ),
     ),
-    ("symptoms in both legs", (r"\bboth (?:legs|feet|thighs|calves)",)),
+    (
+        "symptoms in both legs",
+        (r"\bboth (?:legs|feet|thighs|calves|knees)", r"\bbilateral", r"\bdown each leg"),
+    ),
     (
         "weakness or trouble walking",
         (
@@ -279,23 +352,170 @@ RED_FLAG_SIGNS = (
             r"\bfoot slap",
             r"\btripping",
             r"\bstumbl",
-            r"\bgave way",
-            r"\bgiv(?:es|ing) way",
-            r"\b(?:can'?t|cannot|trouble|difficulty) walk",
+            r"\bunsteady",
+            r"\bwobbl",
+            r"\b(?:lost|losing|lose|poor|off|problems? with|trouble with) (?:my )?balance",
+            r"\bshuffl",
+            r"\b(?:gave|give|gives|giving) way",
+            r"\blegs? (?:went|go|goes|going) from under",
+            r"\b(?:can'?t|cannot|couldn'?t|could not|unable to|hard to|struggl\w* to|"
+            r"trouble|difficulty|problems?) (?:to )?walk",
+            r"\b(?:keep|kept|keeps) falling",
         ),
     ),
-    ("sexual problems", (r"\berection", r"\bejaculat")),
-    ("fever or chills", (r"\bfever", r"\bhigh temperature", r"\bchills\b", r"\brigou?rs\b")),
-    ("weight loss without trying", (r"\bweight loss", r"\blos(?:t|ing) weight")),
-    ("chest pain", (r"\bchest pain",)),
+    ("sexual problems", (r"\berection", r"\bejaculat", r"\bimpoten")),
+    (
+        "fever or chills",
+        (
+            r"\bfever",
+            r"\bhigh temperature",
+            r"\bchills\b",
+            r"\brigou?rs\b",
+            r"\bshiver",
+            r"\bnight sweats",
+            r"\b(?:3[89]|4[01])(?:[.,]\d)? ?(?:°|degrees|c\b)",
+        ),
+    ),
+    (
+        "weight loss without trying",
+        (
+            r"\bweight loss",
+            r"\blos(?:t|ing|e) (?:a lot of |lots of |some |more )?weight",
+            r"\blos(?:t|ing) (?:about |around |nearly |almost |over )?\d+(?:[.,]\d+)? ?"
+            + _WEIGHT_UNIT,
+            r"\b(?:dropped|down) (?:about |around |nearly |almost |over )?\d+(?:[.,]\d+)? ?"
+            + _WEIGHT_UNIT,
+            r"\bweight (?:has |is )?(?:dropped|dropping|gone down|going down|falling off)",
+            r"\bclothes (?:are |feel )?(?:loose|baggy|hanging off)",
+        ),
+    ),
+    (
+        "chest pain",
+        (
+            r"\bchest (?:pain|tightness|pressure)",
+            r"\bpain in (?:my|the) chest",
+            r"\btight(?:ness)? (?:in|across) (?:my|the) chest",
+            r"\btight chest",
+            r"\bchest (?:feels|felt|is|was) tight",
+        ),
+    ),
+    (
+        "tummy pain",
+        (
+            r"\b(?:tummy|stomach|abdomen|abdominal|belly) (?:pain|ache|cramps?|hurts?)",
+            r"\b(?:tummy|stomach|belly) ?ache",
+            r"\bpain in (?:my|the) (?:tummy|stomach|abdomen|belly)",
+            r"\bpuls(?:e|ing|ating)\b[^.;!?,]{0,20}?\b(?:tummy|stomach|abdomen|belly)",
+        ),
+    ),
+    (
+        "fainting or collapse",
+        (r"\bfaint", r"\bpass(?:ed|ing)? out\b", r"\bcollaps", r"\bblack(?:ed)? out", r"\bclammy"),
+    ),
+    (
+        "feeling very unwell, confused or drowsy",
+        (
+            r"\bconfus",
+            r"\bdrowsy",
+            r"\bdisorient",
+            r"\bdelirious",
+            r"\bmuddled",
+            r"\bnot making sense",
+            r"\b(?:very|really|so|extremely) (?:unwell|ill|poorly)",
+        ),
+    ),
+    (
+        "sudden, severe pain unlike before",
+        (
+            r"\bsudden(?:ly)?\b[^.;!?,]{0,20}?\b(?:severe|terrible|excruciating|agoni[sz]ing|"
+            r"tearing|ripping|worst)",
+            r"\b(?:tearing|ripping) pain",
+            r"\bworst (?:back )?pain (?:of my life|ever|i'?ve ever)",
+        ),
+    ),
     (
         "a fall or accident",
-        (r"\bcar (?:accident|crash)", r"\bfell (?:off|down|over|from)\b", r"\bhad a fall\b"),
+        (
+            r"\b(?:car|road|traffic|motorbike|bike) (?:accident|crash|collision)",
+            r"\bhit by a (?:car|van|bus|lorry)",
+            r"\bfell (?:off|down|over|from)\b",
+            r"\bhad a fall\b",
+            r"\bslipped and fell\b",
+        ),
     ),
 )
 _RED_FLAG_RES = [(label, re.compile("|".join(patterns))) for label, patterns in RED_FLAG_SIGNS]
+# A sign reported only because a diet worked is not weight loss "without trying".
+_DELIBERATE_WEIGHT_LOSS = re.compile(
+    r"\b(?:on (?:a|my|the) diet|dieting|on purpose|slimming|weight watchers|trying to lose)"
+)
+
+# Negation: "no numbness", "not confused", "without fever", "haven't had any leaking". The cue
+# must sit in the same clause, at most three words before the sign; a comma, "and", "but" or a
+# full stop ends its reach, so "no pain relief, wet the bed" still counts. Phrases such as "not
+# able to pee", "no control of my bladder" or "no feeling when I wipe" describe the sign itself
+# and are never read as negations. Missing a red flag is the worse mistake, so anything less
+# clear-cut counts as a mention.
+_CLAUSE_END = re.compile(
+    r"[.;:!?,\n()]|\b(?:and|but|however|although|though|except|apart from|yet|now|then|"
+    r"since|because|until)\b"
+)
+_NEGATION_CUE = re.compile(
+    r"\b(?:no|not|without|never|nor|denies|deny|nil|free of|none of|"
+    r"(?:haven'?t|hasn'?t|hadn'?t|didn'?t|don'?t|doesn'?t|have not|has not|did not|do not|"
+    r"does not) (?:had|have|got|notice|noticed|any))\b"
+)
+# What follows a cue when the phrase reports the sign rather than denying it.
+_NOT_A_NEGATION = re.compile(
+    r"\s+(?:(?:been|really|quite|even|always|any|the|my|have|had|got)\s+)*(?:able|control|"
+    r"feeling|sensation|feel|urge|warning|idea|sure|only|longer|stop|make|hold|pass|start|"
+    r"empty|tell|know|go|get|getting|normal|right|much|trying|dieting)\b"
+)
+NEGATION_REACH = 3  # words between the cue and the sign
+
+
+def _negated(text: str, start: int) -> bool:
+    clause_start = 0
+    for end in _CLAUSE_END.finditer(text, 0, start):
+        clause_start = end.end()
+    clause = text[clause_start:start]
+    for cue in _NEGATION_CUE.finditer(clause):
+        if _NOT_A_NEGATION.match(clause, cue.end()):
+            continue
+        if len(clause[cue.end() :].split()) <= NEGATION_REACH:
+            return True
+    return False
+
+
+def _sentence(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in ".;!?\n") + 1
+    ends = [i for i in (text.find(mark, position) for mark in ".;!?\n") if i != -1]
+    return text[start : min(ends, default=len(text))]
+
+
+def note_signs(text: str) -> list[str]:
+    """The red-flag groups that free text mentions, negated mentions left out."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    signs = []
+    for label, pattern in _RED_FLAG_RES:
+        for match in pattern.finditer(text):
+            if _negated(text, match.start()):
+                continue
+            if label == "weight loss without trying":
+                deliberate = _DELIBERATE_WEIGHT_LOSS.search(_sentence(text, match.start()))
+                if deliberate and not _negated(text, match.start() + deliberate.start()):
+                    continue
+            signs.append(label)
+            break
+    return signs
+
+
 LEFT_LEG = frozenset({"thigh_left", "below_knee_left", "foot_left"})
 RIGHT_LEG = frozenset({"thigh_right", "below_knee_right", "foot_right"})
+# NHS back pain: "Call 111 or ask for an urgent GP appointment if ... the pain is coming from the
+# top of your back (between your shoulders), rather than your lower back". Both regions are the
+# thoracic spine, so both prompt; the neck is not on that list and does not.
+HIGH_BACK = frozenset({"upper_back", "mid_back"})
 
 
 @dataclass(frozen=True)
@@ -305,33 +525,70 @@ class EntryFacts:
     regions: frozenset[str]
     text: str  # notes, activities and triggers, joined
     qualities: frozenset[str] = frozenset()
+    symptoms: frozenset[str] = frozenset()  # ticked new-symptom codes
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    """What an entry raises: `emergency` means call 999 now; `check` means the checklist."""
+
+    emergency: tuple[str, ...] = ()
+    check: tuple[str, ...] = ()
+
+    @property
+    def reasons(self) -> list[str]:
+        return [*self.emergency, *self.check]
+
+    def __bool__(self) -> bool:
+        return bool(self.emergency or self.check)
 
 
 @dataclass(frozen=True)
 class Prompt:
     key: str
-    kind: str  # red_flag | severe | not_improving | chronic
+    kind: str  # red_flag | upper_back | severe | not_improving | chronic
     title: str
     detail: str
     source: str
     urgent: bool = False
     link: tuple[str, str] | None = None  # (name, address) of the main source
+    emergency: bool = False  # lead with "call 999 now", not with the checklist
+
+
+def _listed(items: Sequence[str]) -> str:
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def _ticked(codes: Iterable[str]) -> str:
+    return "you ticked " + _listed([ANSWER_CODES[code] for code in codes])
+
+
+def red_flags(facts: EntryFacts) -> RedFlags:
+    emergency, check = [], []
+    ticked = [code for code in NEW_SYMPTOM_CODES if code in facts.symptoms]
+    if ticked:
+        # A single emergency-group sign is enough; the checklist's own rules decide too, so a
+        # combination that is an emergency there (fever with new leg weakness) is one here.
+        urgent_now = any(map(is_emergency_sign, ticked)) or (
+            assess(dict.fromkeys(ticked, True)).level == EMERGENCY
+        )
+        (emergency if urgent_now else check).append(_ticked(ticked))
+    if facts.regions & LEFT_LEG and facts.regions & RIGHT_LEG:
+        check.append("pain in both legs")
+    # NHS: "numbness or tingling around your genitals or buttocks". One buttock tingling is
+    # common with sciatica; both is the saddle pattern.
+    if "tingling" in facts.qualities and {"buttock_left", "buttock_right"} <= facts.regions:
+        check.append("tingling in both buttocks")
+    signs = note_signs(facts.text)
+    if signs:
+        check.append("your notes mention " + _listed(signs))
+    return RedFlags(tuple(emergency), tuple(check))
 
 
 def red_flag_reasons(facts: EntryFacts) -> list[str]:
-    reasons = []
-    if facts.regions & LEFT_LEG and facts.regions & RIGHT_LEG:
-        reasons.append("pain in both legs")
-    # NHS: "numbness or tingling around your genitals or buttocks" (section 1.1). One buttock
-    # tingling is common with sciatica; both is the saddle pattern.
-    if "tingling" in facts.qualities and {"buttock_left", "buttock_right"} <= facts.regions:
-        reasons.append("tingling in both buttocks")
-    text = facts.text.lower().replace("’", "'")
-    signs = [label for label, pattern in _RED_FLAG_RES if pattern.search(text)]
-    if signs:
-        listed = ", ".join(signs[:-1]) + (", and " if len(signs) > 2 else " and ")
-        reasons.append("your notes mention " + (listed if len(signs) > 1 else "") + signs[-1])
-    return reasons
+    return red_flags(facts).reasons
 
 
 def _mean(days: Iterable[Day]) -> float | None:
@@ -372,7 +629,7 @@ def severe_run(days: Sequence[Day], today: date) -> tuple[date, date, int] | Non
     return None
 
 
-# Addresses as given in the clinical reference (sections 1.1, 1.8 and 4.2).
+# Addresses as given in the clinical reference (sections 1.1, 1.3, 1.8 and 4.2).
 NHS_BACK_PAIN = ("NHS: Back pain", "https://www.nhs.uk/conditions/back-pain/")
 ROYAL_FREE_CES = (
     "Royal Free London NHS: cauda equina syndrome",
@@ -381,9 +638,9 @@ ROYAL_FREE_CES = (
 )
 FARRAR_2001 = ("Farrar et al., Pain 2001 (PubMed)", "https://pubmed.ncbi.nlm.nih.gov/11690728/")
 CHECKLIST_SOURCE = (
-    "NHS back pain, “Call 999 or go to A&E if…”, and the Royal Free NHS cauda equina card "
-    "(clinical reference, section 1.1); fracture, cancer, infection and nerve red flags "
-    "(sections 1.2–1.7); diary re-check advice (section 4.1)."
+    "NHS: Back pain (when to go to A&E, and when to ask for an urgent GP appointment); Royal "
+    "Free London NHS: cauda equina syndrome card; GIRFT National Suspected Cauda Equina "
+    "Syndrome Pathway (2023)."
 )
 
 
@@ -400,24 +657,51 @@ def help_prompts(
     occurrence, so a dismissal holds until something new happens.
     """
     prompts: list[Prompt] = []
-    for facts in sorted(recent, key=lambda f: (f.day, f.entry_id), reverse=True):
-        if (today - facts.day).days > NOT_IMPROVING_DAYS:
-            continue
-        reasons = red_flag_reasons(facts)
-        if reasons:
+    recent = sorted(recent, key=lambda f: (f.day, f.entry_id), reverse=True)
+    recent = [facts for facts in recent if (today - facts.day).days <= NOT_IMPROVING_DAYS]
+    for facts in recent:
+        flags = red_flags(facts)
+        if flags:
             prompts.append(
                 Prompt(
                     key=f"red-flag-{facts.entry_id}",
                     kind="red_flag",
                     title=f"Your entry on {facts.day:%-d %B} may need a red-flag check",
-                    detail="; ".join(reasons).capitalize()
+                    detail="; ".join(flags.reasons).capitalize()
                     + ". Some of these can be signs of a serious problem that needs a doctor "
                     "quickly.",
                     source=CHECKLIST_SOURCE,
                     link=ROYAL_FREE_CES,
                     urgent=True,
+                    emergency=bool(flags.emergency),
                 )
             )
+    # Emergency advice first, whatever the date of the entry.
+    prompts.sort(key=lambda prompt: not prompt.emergency)
+
+    start = episode_start(days)
+    high_back = [facts for facts in recent if facts.regions & HIGH_BACK]
+    if high_back:
+        first = min(facts.day for facts in high_back)
+        episode = start if start and start <= first else first
+        prompts.append(
+            Prompt(
+                # Once per episode of pain: pain that has always been there is no news.
+                key="upper-back-ongoing"
+                if window_start and episode <= window_start
+                else f"upper-back-{episode.isoformat()}",
+                kind="upper_back",
+                title="Pain in your upper or mid back",
+                detail=(
+                    "The NHS advises getting urgent advice the same day when back pain comes "
+                    "from the top of your back, between the shoulders, rather than the lower "
+                    "back. The checklist asks about it together with the other signs that "
+                    "decide how soon you should be seen."
+                ),
+                source="NHS: Back pain (when to ask for an urgent GP appointment).",
+                link=NHS_BACK_PAIN,
+            )
+        )
 
     run = severe_run(days, today)
     if run:
@@ -433,12 +717,11 @@ def help_prompts(
                     f"a row, up to {end:%-d %B}. The NHS advises seeing a GP if pain is very "
                     "severe or stops you doing day-to-day activities."
                 ),
-                source="NHS back pain, “See a GP if…” (clinical reference, section 1.8).",
+                source="NHS: Back pain, “See a GP if…”.",
                 link=NHS_BACK_PAIN,
             )
         )
 
-    start = episode_start(days)
     latest_painful = max((day.day for day in days if day.total > 0), default=None)
     if start and latest_painful and (today - latest_painful).days <= 7:
         if (today - start).days >= CHRONIC_DAYS:
@@ -458,9 +741,9 @@ def help_prompts(
                     ),
                     source=(
                         "12 weeks: NIH/NINDS Low Back Pain Fact Sheet, quoted in the source "
-                        "article. Review: “not resumed their normal activities in 3 months”, "
-                        "older NICE/CSAG referral criteria via GPnotebook (clinical reference, "
-                        "section 1.7); NHS back pain, “See a GP if…” (section 1.8)."
+                        "article. Review: NHS: Back pain, “See a GP if the pain does not "
+                        "improve within a few weeks”; older NICE/CSAG referral criteria "
+                        "(historical): “not resumed their normal activities in 3 months”."
                     ),
                     link=NHS_BACK_PAIN,
                 )
@@ -493,8 +776,9 @@ def help_prompts(
                             "within 2 weeks; if it has not, see a GP or physiotherapist."
                         ),
                         source=(
-                            "Farrar et al., Pain 2001 and Ostelo et al., Spine 2008 (section "
-                            "4.2); NHS exercise page and NHS inform (section 1.8)."
+                            "Farrar et al., Pain 2001; Ostelo et al., Spine 2008; NHS: Lower "
+                            "back pain exercises and NHS inform (pain should start to ease "
+                            "within 2 weeks)."
                         ),
                         link=FARRAR_2001,
                     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from backpain.decorators import login_required
+from guidance.checklist_questions import LEVEL_INFO
 from guidance.models import CheckResult, Exercise
 
 from . import charts, psfs_views, queries, stats
@@ -83,6 +84,7 @@ ENTRY_FIELDS = [
     "woken_by_pain",
     "interference",
     "mood",
+    "new_symptoms",
     "notes",
 ]
 
@@ -136,6 +138,7 @@ def _facts(entry: Entry) -> stats.EntryFacts:
         frozenset(entry.regions),
         " ".join([entry.notes, *entry.activities, *entry.triggers]),
         frozenset(entry.qualities),
+        frozenset(entry.new_symptoms),
     )
 
 
@@ -304,7 +307,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 context = {
                     "entry": entry,
                     "status": "Entry updated.",
-                    "red_flags": stats.red_flag_reasons(_facts(entry)),
+                    "red_flags": stats.red_flags(_facts(entry)),
                 }
                 return render(request, "journal/_entry.html", context)
             messages.success(request, "Entry updated.")
@@ -631,6 +634,7 @@ def summary(request: HttpRequest) -> HttpResponse:
         )
         if a.enough_data
     ]
+    check = CheckResult.objects.for_user(user).first()
     return render(
         request,
         "journal/summary.html",
@@ -645,7 +649,9 @@ def summary(request: HttpRequest) -> HttpResponse:
             "worse": [a for a in found if a.direction == "higher"][:6],
             "better": [a for a in found if a.direction == "lower"][:6],
             "medications": queries.medications(user, start, end),
-            "check": CheckResult.objects.for_user(user).first(),
+            "check": check,
+            # The level's plain title, never its code.
+            "check_title": LEVEL_INFO[check.level].title if check else "",
             "first_week": weeks[0] if weeks else None,
             "last_week": weeks[-1] if weeks else None,
             "improved": len(weeks) > 1

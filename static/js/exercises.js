@@ -1,5 +1,5 @@
-// Exercise library: keeps the filter form in step with the URL after Back, runs the hold/rep
-// timer, keeps keyboard focus in place after htmx swaps, and offers a print button.
+// Exercise library: keeps the filter form in step with the URL after Back, keeps keyboard focus
+// in place after htmx swaps, and offers a print button (the timer is in exercise-timer.js).
 // Everything here is an enhancement: the pages work without it.
 (function () {
   "use strict";
@@ -30,117 +30,18 @@
     var data = event.detail.formData;
     Array.from(data.keys()).forEach(function (key) {
       var value = data.get(key);
-      if (value === "" || (key === "sort" && value === "name")) data.delete(key);
+      if (value === "" || (key === "sort" && value === event.detail.elt.dataset.defaultSort)) data.delete(key);
     });
   });
   window.addEventListener("pageshow", syncFiltersFromUrl);
 
-  // Timer --------------------------------------------------------------------------------
-  var timers = new WeakMap();
-
-  function timerState(box) {
-    var state = timers.get(box);
-    if (!state) {
-      var hold = parseInt(box.dataset.hold, 10) || 0;
-      var reps = parseInt(box.dataset.reps, 10) || 0;
-      state = { hold: hold, reps: reps, remaining: hold, rep: 1, done: 0, interval: null };
-      timers.set(box, state);
-    }
-    return state;
-  }
-
-  function announce(box, text) {
-    box.querySelector("[data-timer-status]").textContent = text;
-  }
-
-  function show(box, state) {
-    var count = box.querySelector("[data-timer-count]");
-    count.textContent = state.hold ? String(state.remaining) : String(state.done);
-    var rep = box.querySelector("[data-timer-rep]");
-    if (rep) rep.textContent = String(Math.min(state.rep, state.reps));
-  }
-
-  function stop(state) {
-    if (state.interval) window.clearInterval(state.interval);
-    state.interval = null;
-  }
-
-  function label(box, text) {
-    box.querySelector("[data-timer-start]").textContent = text;
-  }
-
-  function repText(state) {
-    return state.reps ? " Repetition " + state.rep + " of " + state.reps + "." : "";
-  }
-
-  function finishHold(box, state) {
-    stop(state);
-    if (state.reps && state.rep >= state.reps) {
-      announce(box, "Relax. All " + state.reps + " repetitions done. Well done.");
-      state.rep = 1;
-      label(box, "Start again");
-    } else {
-      announce(box, "Relax." + (state.reps ? " Repetition " + state.rep + " done." : ""));
-      if (state.reps) state.rep += 1;
-      label(box, state.reps ? "Start repetition " + state.rep : "Start hold");
-    }
-    state.remaining = state.hold;
-    show(box, state);
-  }
-
-  function startOrPause(box) {
-    var state = timerState(box);
-    if (!state.hold) {
-      state.done = state.done >= state.reps ? 1 : state.done + 1;
-      show(box, state);
-      announce(box, state.done >= state.reps
-        ? "All " + state.reps + " repetitions done. Well done."
-        : state.done + " of " + state.reps + " done.");
-      return;
-    }
-    if (state.interval) {
-      stop(state);
-      announce(box, "Paused with " + state.remaining + " seconds left.");
-      label(box, "Resume");
-      return;
-    }
-    announce(box, "Hold for " + state.remaining + " seconds." + repText(state));
-    label(box, "Pause");
-    state.interval = window.setInterval(function () {
-      state.remaining -= 1;
-      show(box, state);
-      if (state.remaining <= 0) {
-        finishHold(box, state);
-      } else if (state.remaining === 5 && state.hold >= 15) {
-        announce(box, "5 seconds left.");
-      }
-    }, 1000);
-  }
-
-  function reset(box) {
-    var state = timerState(box);
-    stop(state);
-    state.remaining = state.hold;
-    state.rep = 1;
-    state.done = 0;
-    show(box, state);
-    label(box, state.hold ? "Start hold" : "Count a repetition");
-    announce(box, "Timer reset.");
-  }
-
-  function enhanceTimers() {
-    document.querySelectorAll("[data-timer]").forEach(function (box) {
-      box.querySelector(".timer-controls").hidden = false;
-      var fallback = box.querySelector(".timer-fallback");
-      if (fallback) fallback.hidden = true;
-    });
+  // The filters fold on a phone so that the first exercise shows; a wide screen has room.
+  function unfoldFiltersOnWideScreens() {
+    var more = document.querySelector("[data-filter-more]");
+    if (more && window.matchMedia("(min-width: 40.01rem)").matches) more.open = true;
   }
 
   document.addEventListener("click", function (event) {
-    var start = event.target.closest("[data-timer-start]");
-    var resetButton = event.target.closest("[data-timer-reset]");
-    if (start) startOrPause(start.closest("[data-timer]"));
-    if (resetButton) reset(resetButton.closest("[data-timer]"));
     var print = event.target.closest("[data-print]");
     if (print) window.print();
   });
@@ -182,7 +83,7 @@
   });
 
   function enhance() {
-    enhanceTimers();
+    unfoldFiltersOnWideScreens();
     document.querySelectorAll("[data-print]").forEach(function (b) { b.hidden = false; });
   }
   enhance();

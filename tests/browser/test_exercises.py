@@ -1,5 +1,5 @@
-"""The exercise library in a real browser: htmx filtering and Back, the keyboard timer,
-one-click "My routine", and axe-core on every page at 360 and 1280 px."""
+"""The exercise library in a real browser: htmx filtering and Back, one-click "My routine",
+and axe-core on every page at 360 and 1280 px (the timer: test_exercise_timer.py)."""
 
 import re
 
@@ -69,12 +69,12 @@ def test_filtering_swaps_the_results_pushes_the_url_and_back_restores_it(page, l
     expect(result_heading(page)).to_have_text(f"{hinge_count} matching exercises")
     expect(page.locator("#results-status")).to_have_text(f"{hinge_count} matching exercises.")
 
-    page.get_by_label("Search by name or description").fill("dowel")
+    page.get_by_label("Search by symptom or name").fill("dowel")
     expect(page).to_have_url(re.compile(r"category=hinge.*q=dowel|q=dowel.*category=hinge"))
-    expect(page.locator(".exercise-card h3")).to_have_text(
+    expect(page.locator(".exercise-card h3")).to_have_text(  # "start here": gentlest first
         [
-            "Banded lat drill",
             "Dowel hip hinge (three points of contact)",
+            "Banded lat drill",
             "Romanian deadlift pattern",
         ]
     )
@@ -84,7 +84,7 @@ def test_filtering_swaps_the_results_pushes_the_url_and_back_restores_it(page, l
     expect(page).to_have_url(re.compile(r"category=hinge"))
     expect(page).not_to_have_url(re.compile(r"q=dowel"))
     expect(result_heading(page)).to_have_text(f"{hinge_count} matching exercises")
-    expect(page.get_by_label("Search by name or description")).to_have_value("")
+    expect(page.get_by_label("Search by symptom or name")).to_have_value("")
     expect(page.get_by_label("Category")).to_have_value("hinge")
 
     page.go_back()
@@ -100,6 +100,7 @@ def test_filtering_swaps_the_results_pushes_the_url_and_back_restores_it(page, l
 def test_filters_work_the_same_without_javascript(page_without_js, library):
     page = page_without_js
     page.goto("/exercises/")
+    page.get_by_text("Filters and sort").click()  # folded until a filter is in use
     page.get_by_label("Category").select_option("hinge")
     page.get_by_label("Suitable during a flare-up").check()
     page.get_by_role("button", name="Show exercises").click()
@@ -135,41 +136,6 @@ def test_every_card_illustration_renders_once_scrolled_into_view(page, library, 
             cards.nth(index).scroll_into_view_if_needed()
         page.wait_for_function(f"({IMAGES_LOADED})().length === 0")
         assert page.evaluate(IMAGES_LOADED) == []
-
-
-def test_the_hold_timer_works_from_the_keyboard_and_announces(page, library):
-    Exercise.objects.filter(slug="bird-dog").update(hold_seconds=2, reps=2)
-    page.goto("/exercises/bird-dog/")
-    status = page.locator("[data-timer-status]")
-    expect(status).to_have_attribute("role", "status")
-    expect(page.locator(".timer-fallback")).to_be_hidden()
-
-    for _ in range(80):  # reach the timer with the Tab key alone
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.hasAttribute('data-timer-start')"):
-            break
-    else:
-        pytest.fail("The timer's start button could not be reached with Tab")
-
-    page.keyboard.press("Enter")
-    expect(status).to_have_text("Hold for 2 seconds. Repetition 1 of 2.")
-    expect(status).to_have_text("Relax. Repetition 1 done.", timeout=10_000)
-    start = page.locator("[data-timer-start]")
-    expect(start).to_have_text("Start repetition 2")
-    expect(start).to_be_focused()
-
-    page.keyboard.press("Space")
-    expect(status).to_have_text("Hold for 2 seconds. Repetition 2 of 2.")
-    expect(status).to_have_text("Relax. All 2 repetitions done. Well done.", timeout=10_000)
-
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")  # pause straight away
-    expect(status).to_have_text(re.compile(r"^Paused with \d seconds left\.$"))
-    page.keyboard.press("Tab")
-    expect(page.locator("[data-timer-reset]")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(status).to_have_text("Timer reset.")
-    expect(page.locator("[data-timer-count]")).to_have_text("2")
 
 
 def test_add_to_my_routine_with_one_click_then_arrange_it_without_page_loads(
@@ -291,14 +257,6 @@ def test_the_next_page_link_swaps_the_results_and_moves_focus_to_them(page, libr
     assert not_reloaded(page)
     page.go_back()
     expect(result_heading(page)).to_have_text(f"All {library} exercises (page 1 of 2)")
-
-
-def test_without_javascript_the_timer_gives_way_to_counting_advice(page_without_js, library):
-    page = page_without_js
-    page.goto("/exercises/bird-dog/")
-    expect(page.get_by_text("Count the hold slowly")).to_be_visible()
-    expect(page.locator("[data-timer-start]")).to_be_hidden()
-    expect(page.get_by_role("link", name="Sign in").last).to_be_visible()
 
 
 PHONE = {"width": 360, "height": 640}  # a small phone

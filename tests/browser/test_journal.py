@@ -243,3 +243,50 @@ def test_chart_labels_stay_readable_on_a_phone(page):
     assert min(heights) >= 10, heights
     # The page itself never scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+def _in_first_screen(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_ticking_a_new_symptom_on_a_phone_shows_999_or_the_checklist(
+    request, javascript, assert_accessible
+):
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.set_viewport_size(PHONE)
+    user = make_user(email=f"flags-{javascript}@example.com")
+    sign_in(page, user.email)
+
+    page.goto("/journal/entries/new/")
+    if javascript:  # axe-core runs as a script: it is checked with JavaScript on
+        assert_accessible(page)
+    note = page.locator(".new-symptoms .emergency-note")
+    assert note.get_by_role("link", name="999").get_attribute("href") == "tel:999"
+    page.get_by_label(re.compile(r"^Pain now")).fill("6")
+    page.get_by_label(re.compile(r"lost control of your bladder or bowel")).check()
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_url("**/journal/")
+    assert Entry.objects.get(user=user).new_symptoms == ["incontinence"]
+    heading = page.get_by_role("heading", name="Emergency advice: Call 999 or go to A&E now")
+    call = heading.get_by_role("link", name="999")
+    assert call.get_attribute("href") == "tel:999"
+    assert _in_first_screen(page, heading) and _in_first_screen(page, call)
+    if javascript:
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert_accessible(page)
+
+    # A sign that is not an emergency on its own points to the checklist instead.
+    page.goto("/journal/entries/new/")
+    page.get_by_label(re.compile(r"^Pain now")).fill("4")
+    page.get_by_label(re.compile(r"losing weight without trying")).check()
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_url("**/journal/")
+    prompt = page.locator(".prompt-red_flag").filter(has_text="You ticked losing weight")
+    assert "prompt-emergency" not in prompt.get_attribute("class")
+    checklist = prompt.get_by_role("link", name="Go through the red-flag checklist")
+    assert checklist.get_attribute("href") == "/checklist/"

@@ -177,7 +177,8 @@ def test_every_dose_on_the_page_names_its_source_or_says_it_is_coaching_practice
             assert basis == COACHING_PRACTICE, exercise.slug
         else:
             source = exercise.dose_source
-            assert basis == f'<a href="{source.url}" rel="noopener">{escape(source.citation)}</a>'
+            link = f'<a href="{escape(source.url)}" rel="noopener">{escape(source.citation)}</a>'
+            assert basis == link, exercise.slug
             assert source in exercise.sources.all(), exercise.slug
 
 
@@ -333,7 +334,8 @@ def test_every_source_shown_names_publisher_title_and_year_with_an_https_link(cl
         for source in exercise.sources.all():
             assert source.url.startswith("https://"), source.slug
             citation = f"{source.publisher}: {source.title} ({source.year or 'undated'})"
-            assert f'<a href="{source.url}" rel="noopener">{escape(citation)}</a>' in sources
+            link = f'<a href="{escape(source.url)}" rel="noopener">{escape(citation)}</a>'
+            assert link in sources, source.slug
     years = dict(Source.objects.values_list("slug", "year"))
     assert years["saraceni-2020"] == "2020" and years["nice-ng59"] == "2016, updated 2020"
     assert years["walkback-2024"] == "2024" and years["downie-bmj-2013"] == "2013"

@@ -85,8 +85,8 @@ def test_each_filter_narrows_the_results(client, name, value, field):
 def test_the_flare_up_filter_keeps_only_exercises_suitable_during_a_flare(client):
     response = client.get(LIST, {"flare": "on"})
     names = result_names(response)
-    assert names == list(
-        Exercise.objects.filter(flare_up_ok=True).order_by("name").values_list("name", flat=True)
+    assert sorted(names) == sorted(
+        Exercise.objects.filter(flare_up_ok=True).values_list("name", flat=True)
     )
     assert "Barbell deadlift with cues" not in names
 
@@ -152,7 +152,9 @@ def test_the_list_paginates_with_the_filters_kept_in_the_links(client):
 
 
 @pytest.mark.parametrize("total", [40, 400])
-@pytest.mark.parametrize("query", [{}, {"q": "bridge", "flare": "on"}, {"stage": "1"}])
+@pytest.mark.parametrize(
+    "query", [{}, {"q": "bridge", "flare": "on"}, {"stage": "1"}, {"q": "slipped disc"}]
+)
 def test_the_list_runs_a_constant_number_of_queries(
     client, django_assert_num_queries, total, query
 ):

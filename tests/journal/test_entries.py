@@ -189,8 +189,11 @@ def test_inline_edit_that_adds_a_red_flag_says_so_at_once(alice_client, alice):
     response = alice_client.post(f"/journal/entries/{entry.pk}/edit/", data, headers=HX)
     html = response.content.decode()
     assert 'class="entry-flag" role="alert"' in html
-    assert "Pain in both legs; your notes mention numbness or loss of feeling." in html
-    assert 'href="/checklist/"' in html and "call 999 now" in html
+    assert (
+        "Pain in both legs; your notes mention numbness or loss of feeling and changes around "
+        "the genitals, groin or bottom (the saddle area)." in html
+    )
+    assert 'href="/checklist/"' in html and 'call <a href="tel:999">999</a>' in html
 
 
 def test_inline_edit_with_bad_input_shows_the_form_again(alice_client, alice):

@@ -211,7 +211,8 @@ def test_chronic_after_twelve_weeks_with_gaps_of_up_to_two_weeks():
     prompts = help_prompts(days, TODAY)
     assert [p.kind for p in prompts] == ["chronic"]
     assert prompts[0].title == "You have logged pain for 12 weeks"
-    assert "NINDS" in prompts[0].source and "section 1.7" in prompts[0].source
+    assert "NINDS" in prompts[0].source and "NICE/CSAG" in prompts[0].source
+    assert "section" not in prompts[0].source
     assert prompts[0].link == ("NHS: Back pain", "https://www.nhs.uk/conditions/back-pain/")
     assert prompts[0].key == f"chronic-{days_ago(90).isoformat()}"
 
@@ -277,7 +278,8 @@ def test_red_flags_from_regions_and_notes():
     assert red_flag_reasons(one) == []
     notes = EntryFacts(3, TODAY, frozenset(), "Numbness around my bottom, and my bladder feels odd")
     assert red_flag_reasons(notes) == [
-        "your notes mention numbness or loss of feeling and bladder or bowel changes"
+        "your notes mention numbness or loss of feeling, changes around the genitals, groin or "
+        "bottom (the saddle area), and bladder or bowel changes"
     ]
     tingling = EntryFacts(
         4, TODAY, frozenset({"thigh_left"}), "tingling down the leg after sitting"
