@@ -14,7 +14,7 @@ PYTHON_FOR_VENV := $(shell for c in python3.14 python3.13 python3.12 \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test bench soak lint install install-test browser clean
+.PHONY: run test bench scale-check soak lint install install-test browser clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
@@ -24,6 +24,15 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# The app without the test extras (gunicorn included), for `make bench` and `make scale-check`;
+# a venv that `make install` already filled has it all.
+$(VENV)/.installed-app: pyproject.toml
+	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
+	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet .
+	touch $@
 
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -43,8 +52,16 @@ test: install browser
 	$(PY) -m pytest
 
 # Speed is measured as ratios within one run (these machines are noisy), never asserted in tests.
-bench: install
-	@for script in bench/*.py; do echo "== $$script"; DEBUG=true $(PY) $$script || exit 1; done
+# bench/run.py says what it does; BENCH_SECONDS (per row), BENCH_CONNECTIONS and BENCH_WORKERS
+# change it, DATABASE_URL runs it on a throwaway database on that PostgreSQL server. It needs
+# only the app's own dependencies, not the test extras.
+bench: $(VENV)/.installed-app
+	$(PY) -m bench.run
+
+# Two gunicorn instances on one PostgreSQL and one Redis (bench/scale_check.py says what it
+# proves); .ci/run runs it after the PostgreSQL suite.
+scale-check: $(VENV)/.installed-app
+	$(PY) -m bench.scale_check
 
 # Load and faults against gunicorn on SQLite and PostgreSQL, 64 connections for 60 s (soak/run.py
 # says what it checks); not part of `make test`. SOAK_SECONDS, SOAK_CONNECTIONS and

@@ -100,12 +100,25 @@ TEMPLATES = [
     },
 ]
 
+# Each worker keeps its connection for CONN_MAX_AGE seconds instead of opening one per request;
+# the health check replaces a connection that the database closed (a restart, a failover) before
+# the request uses it, rather than failing that request.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(env("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+USING_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+# A production server on SQLite is usually a forgotten DATABASE_URL (and a second server would
+# get its own, empty database): it has to be asked for by name.
+if USING_SQLITE and not DEBUG and not env_bool("ALLOW_SQLITE_IN_PRODUCTION"):
+    raise RuntimeError(
+        "Set DATABASE_URL to the PostgreSQL database (or ALLOW_SQLITE_IN_PRODUCTION=true for a "
+        "single server on SQLite)."
+    )
+if USING_SQLITE:
     # SQLite as a server database, shared by several gunicorn workers. A transaction takes the
     # write lock when it begins (IMMEDIATE), so a read-then-write never has to upgrade a read
     # lock, which SQLite refuses at once with "database is locked" whatever the timeout; a
@@ -162,14 +175,17 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 THROTTLE_PER_ADDRESS = int(env("THROTTLE_PER_ADDRESS", "5"))
 THROTTLE_PER_IP = int(env("THROTTLE_PER_IP", "20"))
 THROTTLE_WINDOW = timedelta(hours=1)
-# The counters live in the cache: per process by default, shared by every worker with REDIS_URL.
-if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-        }
-    }
+
+# Everything cached (those counters, the content version of backpain/content_version.py, cached
+# pages) goes through Django's cache: per process by default, shared by every worker and server
+# with REDIS_URL (redis-py uses the hiredis parser when it is installed).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        if env("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Idle sessions end: a session expires SESSION_IDLE_MINUTES after its last save, and
 # backpain.auth.keep_active_sessions_alive saves it again (once a minute) while it is in use.
@@ -186,7 +202,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env("STATIC_ROOT") or BASE_DIR / "staticfiles"  # collectstatic writes here
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -194,6 +210,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
+            # Hashed names, and a .gz and a .br (the brotli package) beside every text file.
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -256,7 +273,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_PROXY"):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
