@@ -43,8 +43,12 @@ def snapshot(user) -> list:
 def test_journal_page_shows_quick_log(alice_client):
     response = alice_client.get("/journal/")
     assert response.status_code == 200
-    assert b"Quick log" in response.content
-    assert b"tap a number to save" in response.content
+    html = response.content.decode()
+    assert "Quick log" in html
+    # The 0-10 scale is one radio group, each number with its word for screen readers.
+    assert html.count('type="radio" name="pain"') == 11
+    assert '<span class="visually-hidden">, moderate</span>' in html
+    assert 'id="quick-pain_0"' in html
 
 
 def test_quick_log_with_htmx_returns_the_new_row(alice_client, alice):
@@ -170,7 +174,7 @@ def test_inline_edit_returns_the_updated_row(alice_client, alice):
     entry = make_entry(alice, timezone.localdate(), 3, regions=["neck"])
     form = alice_client.get(f"/journal/entries/{entry.pk}/edit/", headers=HX).content.decode()
     assert form.lstrip().startswith(f'<li id="entry-{entry.pk}" class="entry entry-editing">')
-    assert f'id="entry{entry.pk}-pain"' in form  # ids that never clash with the quick log's
+    assert f'id="entry{entry.pk}-pain_0"' in form  # ids that never clash with the quick log's
     response = alice_client.post(
         f"/journal/entries/{entry.pk}/edit/",
         full_form(pain="8", regions=["upper_back"]),
@@ -354,14 +358,18 @@ def test_forms_say_which_time_zone_they_use(client, bob):
     assert "In your time zone (America/New York)" in html
 
 
-def test_quick_log_preselects_the_last_region(alice_client, alice):
+def test_quick_log_preselects_the_last_region_and_says_so(alice_client, alice):
     html = alice_client.get("/journal/").content.decode()
     assert " selected>" not in html.split('id="quick-region"')[1].split("</select>")[0]
+    assert "Same place as last time" not in html
     make_entry(alice, timezone.localdate(), 4, regions=["buttock_right", "thigh_right"])
     html = alice_client.get("/journal/").content.decode()
     select = html.split('id="quick-region"')[1].split("</select>")[0]
     assert '<option value="buttock_right" selected>' in select
     assert select.count(" selected") == 1
+    # Never silent: the carried-over choice is said in words, and tied to the menu.
+    assert "Same place as last time: <strong>buttock, right</strong>" in html
+    assert 'aria-describedby="quick-region-note"' in html
 
 
 def test_filters_are_folded_away_until_used(alice_client, alice):
