@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from journal.models import Entry, EntryTag
+from journal.models import Entry, EntryTag, Region
 from tests.journal.factories import make_entry
 
 HX = {"HX-Request": "true"}
@@ -126,6 +126,25 @@ def test_full_form_suggests_tags_from_the_persons_history(alice_client, alice, b
     html = alice_client.get("/journal/entries/new/").content.decode()
     assert "You have used: hoovering" in html
     assert "bob-secret" not in html
+    # With JavaScript the same words become chips that fill the field they belong to.
+    assert '<div class="chips" data-chips-for="id_triggers" hidden>' in html
+    assert '<button type="button" class="chip" data-chip="hoovering"' in html
+
+
+def test_regions_are_a_body_diagram_of_real_checkboxes(alice_client, alice):
+    make_entry(alice, timezone.localdate(), 4, regions=["mid_back", "thigh_left"])
+    entry = Entry.objects.get(user=alice)
+    html = alice_client.get(f"/journal/entries/{entry.pk}/edit/").content.decode()
+    diagram = html.split('class="body-map-field"')[1].split("</fieldset>")[0]
+    assert diagram.count('<svg viewBox="0 0 100 200" aria-hidden="true"') == 2  # back and front
+    assert diagram.count('type="checkbox" name="regions"') == len(Region.choices)
+    for value, label in Region.choices:
+        assert f'<label class="region region-{value}" for="id_regions_' in diagram
+        assert f'<span class="visually-hidden">{label}</span>' in diagram
+    back = diagram.split("-front-title")[0]
+    assert "Upper back" in back and "Mid back" in back and "Thigh" not in back
+    assert 'value="mid_back" id="id_regions_11" checked' in diagram
+    assert "Ticked: Thigh, left; Mid back" in diagram
 
 
 @pytest.mark.parametrize(
