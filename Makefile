@@ -16,14 +16,22 @@ PYTHON_FOR_VENV := $(shell for c in python3.14 python3.13 python3.12 \
 
 .PHONY: run test bench soak lint install install-test browser clean
 
+# Two stamps: running needs only the project's dependencies; the tests add the test extras
+# (Playwright, pytest, hypothesis, ruff), which are more than half of the download.
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
 	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet ".[test]"
 	touch $@
 
 install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -39,7 +47,7 @@ browser:
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'." >&2; fi; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
-test: install browser
+test: install-test browser
 	$(PY) -m pytest
 
 # Speed is measured as ratios within one run (these machines are noisy), never asserted in tests.
@@ -53,7 +61,7 @@ soak: install
 	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_CONNECTIONS=$(SOAK_CONNECTIONS) \
 	  SOAK_DATABASES="$(SOAK_DATABASES)" $(PY) soak/run.py
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check .
 
 clean:
