@@ -58,8 +58,9 @@ def pain_band(score: int) -> str:
 
 PAIN_CHOICES = [(score, pain_band(score)) for score in range(11)]
 
-# Regions seen from behind on the body diagram (the back view); the rest are on the front view.
-BACK_REGIONS = {
+# The body diagram's two views, each area in reading order (top to bottom, left to right as
+# seen), which is also the order Tab moves through them.
+BACK_VIEW = [
     Region.NECK,
     Region.UPPER_BACK,
     Region.MID_BACK,
@@ -68,7 +69,16 @@ BACK_REGIONS = {
     Region.LOWER_BACK_RIGHT,
     Region.BUTTOCK_LEFT,
     Region.BUTTOCK_RIGHT,
-}
+]
+# Facing you: the person's right is on the left.
+FRONT_VIEW = [
+    Region.THIGH_RIGHT,
+    Region.THIGH_LEFT,
+    Region.BELOW_KNEE_RIGHT,
+    Region.BELOW_KNEE_LEFT,
+    Region.FOOT_RIGHT,
+    Region.FOOT_LEFT,
+]
 
 
 class PainScale(forms.RadioSelect):
@@ -254,11 +264,13 @@ class EntryForm(forms.Form):
     def region_views(self) -> dict[str, list]:
         """The region checkboxes split between the back and front views of the body diagram,
         and the labels of those ticked, said in words under it."""
-        boxes = list(self["regions"])
+        boxes = {box.data["value"]: box for box in self["regions"]}
+        back = [boxes[region] for region in BACK_VIEW]
+        front = [boxes[region] for region in FRONT_VIEW]
         return {
-            "back": [box for box in boxes if box.data["value"] in BACK_REGIONS],
-            "front": [box for box in boxes if box.data["value"] not in BACK_REGIONS],
-            "ticked": [box.choice_label for box in boxes if box.data["selected"]],
+            "back": back,
+            "front": front,
+            "ticked": [box.choice_label for box in back + front if box.data["selected"]],
         }
 
     def clean_occurred_at(self):
