@@ -412,14 +412,9 @@ def _with_a_row_added(form: WorkoutForm, formset) -> tuple[WorkoutForm, object]:
     """The posted workout unsaved and unvalidated (no errors for a half-filled form), shown
     again with one more empty exercise row: how rows are added without JavaScript."""
     values = {name: form[name].value() for name in form.fields}
-    rows = [
-        {name: row[name].value() for name in row.fields if name != "DELETE"}
-        for row in formset.forms
-    ]
-    grown = WorkoutExerciseFormSet(
-        prefix="ex", form_kwargs=formset.form_kwargs, initial=rows[: MAX_EXERCISES - 1]
-    )
-    grown.extra = 1
+    rows = [{name: row[name].value() for name in row.fields} for row in formset.forms]
+    grown = WorkoutExerciseFormSet(prefix="ex", form_kwargs=formset.form_kwargs, initial=rows)
+    grown.extra = 1 if len(rows) < MAX_EXERCISES else 0
     return WorkoutForm(initial=values), grown
 
 

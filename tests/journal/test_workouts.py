@@ -263,7 +263,20 @@ def test_add_a_row_stops_at_the_most_a_workout_holds(alice_client):
     data = workout_form(rows, **{"ex-TOTAL_FORMS": "40", "add_row": "1"})
     html = alice_client.post("/journal/workouts/new/", data).content.decode()
     assert 'name="ex-TOTAL_FORMS" value="30"' in html
+    assert 'name="ex-29-name" value="Lift 29"' in html  # full: nothing typed is dropped
     assert "disabled>Add an exercise row" in html
+
+
+def test_add_a_row_while_editing_keeps_a_row_marked_for_deletion(alice_client, alice):
+    workout = make_workout(alice, timezone.localdate(), 2, 3, exercises=[("Squat", 60)])
+    data = workout_form(
+        [{"name": "Squat", "load": "60", "DELETE": "on"}],
+        **{"ex-TOTAL_FORMS": "1", "ex-INITIAL_FORMS": "1", "add_row": "1"},
+    )
+    html = alice_client.post(f"/journal/workouts/{workout.pk}/edit/", data).content.decode()
+    assert 'name="ex-TOTAL_FORMS" value="2"' in html
+    assert 'name="ex-0-DELETE" id="id_ex-0-DELETE" checked' in html
+    assert workout.exercises.count() == 1
 
 
 def test_a_workout_can_start_from_my_routine(alice_client, alice, bob):
