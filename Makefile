@@ -16,23 +16,22 @@ PYTHON_FOR_VENV := $(shell for c in python3.14 python3.13 python3.12 \
 
 .PHONY: run test bench scale-check soak lint install install-test browser clean
 
+# Two stamps: running needs only the project's dependencies; the tests add the test extras
+# (Playwright, pytest, hypothesis, ruff), which are more than half of the download.
 $(VENV)/.installed: pyproject.toml
-	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
-	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet ".[test]"
-	touch $@
-
-install: $(VENV)/.installed
-
-# The app without the test extras (gunicorn included), for `make bench` and `make scale-check`;
-# a venv that `make install` already filled has it all.
-$(VENV)/.installed-app: pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed (Django 6.1); none was found." >&2; exit 1; }
 	test -x $(PY) || $(PYTHON_FOR_VENV) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet .
 	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -48,19 +47,19 @@ browser:
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'." >&2; fi; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
-test: install browser
+test: install-test browser
 	$(PY) -m pytest
 
 # Speed is measured as ratios within one run (these machines are noisy), never asserted in tests.
 # bench/run.py says what it does; BENCH_SECONDS (per row), BENCH_CONNECTIONS and BENCH_WORKERS
 # change it, DATABASE_URL runs it on a throwaway database on that PostgreSQL server. It needs
 # only the app's own dependencies, not the test extras.
-bench: $(VENV)/.installed-app
+bench: install
 	$(PY) -m bench.run
 
 # Two gunicorn instances on one PostgreSQL and one Redis (bench/scale_check.py says what it
 # proves); .ci/run runs it after the PostgreSQL suite.
-scale-check: $(VENV)/.installed-app
+scale-check: install
 	$(PY) -m bench.scale_check
 
 # Load and faults against gunicorn on SQLite and PostgreSQL, 64 connections for 60 s (soak/run.py
@@ -70,7 +69,7 @@ soak: install
 	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_CONNECTIONS=$(SOAK_CONNECTIONS) \
 	  SOAK_DATABASES="$(SOAK_DATABASES)" $(PY) soak/run.py
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check .
 
 clean:

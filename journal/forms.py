@@ -23,14 +23,6 @@ from .units import from_kg, to_kg
 MAX_TAGS = 20
 EARLIEST = datetime(1950, 1, 1)
 
-PAIN_HELP = (
-    "0 = no pain, 10 = the worst pain you can imagine. The NHS describes mild pain as coming "
-    "and going without stopping daily activities; moderate as always there, making it hard to "
-    "concentrate or sleep; severe as so bad it is hard to think, talk, sleep or move. This app "
-    "calls 1–3 mild, 4–6 moderate and 7–10 severe: the NHS gives words, not numbers. Sources: "
-    "the 0–10 numeric rating scale (IMMPACT, Dworkin et al., J Pain 2008) and the NHS "
-    "description of pain severity."
-)
 INTERFERENCE_HELP = (
     "0 = did not interfere, 10 = completely interfered. From the Brief Pain Inventory’s "
     "interference idea; a 1-point fall is a small but real change (IMMPACT, Dworkin et al., "
@@ -56,7 +48,51 @@ def _symptom_choices(emergency: bool) -> list[tuple[str, str]]:
 TAG_HELP = "Separate several with commas, for example: sitting, lifting."
 
 
-def pain_field(label: str, required: bool = True, help_text: str = "") -> forms.IntegerField:
+# The words for each step of the 0-10 scale, said to screen readers with the number and shown
+# as anchors under the row: the NHS's words (mild, moderate, severe) on this app's bands.
+def pain_band(score: int) -> str:
+    if score == 0:
+        return "no pain"
+    return "mild" if score <= 3 else "moderate" if score <= 6 else "severe"
+
+
+PAIN_CHOICES = [(score, pain_band(score)) for score in range(11)]
+
+# The body diagram's two views, each area in reading order (top to bottom, left to right as
+# seen), which is also the order Tab moves through them.
+BACK_VIEW = [
+    Region.NECK,
+    Region.UPPER_BACK,
+    Region.MID_BACK,
+    Region.LOWER_BACK_LEFT,
+    Region.LOWER_BACK_CENTRE,
+    Region.LOWER_BACK_RIGHT,
+    Region.BUTTOCK_LEFT,
+    Region.BUTTOCK_RIGHT,
+]
+# Facing you: the person's right is on the left.
+FRONT_VIEW = [
+    Region.THIGH_RIGHT,
+    Region.THIGH_LEFT,
+    Region.BELOW_KNEE_RIGHT,
+    Region.BELOW_KNEE_LEFT,
+    Region.FOOT_RIGHT,
+    Region.FOOT_LEFT,
+]
+
+
+class PainScale(forms.RadioSelect):
+    """The tappable 0-10 row (templates/journal/_pain_scale.html draws it): a radio group, so
+    it is one Tab stop, arrow keys move along it, and it works without JavaScript."""
+
+    def __init__(self, required: bool = True):
+        # An optional score keeps a way back to "not recorded": radios cannot be unticked.
+        super().__init__(choices=PAIN_CHOICES if required else [*PAIN_CHOICES, ("", "")])
+
+
+def pain_field(
+    label: str, required: bool = True, help_text: str = "", scale: bool = True
+) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         min_value=0,
@@ -69,7 +105,7 @@ def pain_field(label: str, required: bool = True, help_text: str = "") -> forms.
             "invalid": "Enter a whole number from 0 to 10.",
             "required": "Give your pain a score from 0 to 10.",
         },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=PainScale(required) if scale else forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
 
@@ -132,7 +168,7 @@ class WhenField(forms.DateTimeField):
 
 class EntryForm(forms.Form):
     occurred_at = WhenField(label="When", help_text="In your own time zone.")
-    pain = pain_field("Pain now (0–10)", help_text=PAIN_HELP)
+    pain = pain_field("Pain now (0–10)")
     regions = forms.MultipleChoiceField(
         label="Where it hurts",
         choices=Region.choices,
@@ -195,6 +231,8 @@ class EntryForm(forms.Form):
         "How much did pain get in the way of daily activity? (0–10)",
         required=False,
         help_text=INTERFERENCE_HELP,
+        # Not a pain score: the mild/moderate/severe words would not fit it.
+        scale=False,
     )
     mood = forms.TypedChoiceField(
         label="Mood (optional)",
@@ -223,6 +261,18 @@ class EntryForm(forms.Form):
         self.initial.setdefault("emergency_signs", [c for c in ticked if is_emergency_sign(c)])
         self.initial.setdefault("other_signs", [c for c in ticked if not is_emergency_sign(c)])
 
+    def region_views(self) -> dict[str, list]:
+        """The region checkboxes split between the back and front views of the body diagram,
+        and the labels of those ticked, said in words under it."""
+        boxes = {box.data["value"]: box for box in self["regions"]}
+        back = [boxes[region] for region in BACK_VIEW]
+        front = [boxes[region] for region in FRONT_VIEW]
+        return {
+            "back": back,
+            "front": front,
+            "ticked": [box.choice_label for box in back + front if box.data["selected"]],
+        }
+
     def clean_occurred_at(self):
         return _clean_when(self.cleaned_data.get("occurred_at"))
 
@@ -249,10 +299,7 @@ class NextMorningForm(forms.Form):
 
 class WorkoutForm(forms.Form):
     started_at = WhenField(label="When", help_text="In your own time zone.")
-    pain_before = pain_field(
-        "Pain before (0–10)",
-        help_text="0 = no pain, 10 = the worst you can imagine; see “What the numbers mean”.",
-    )
+    pain_before = pain_field("Pain before (0–10)")
     pain_during = pain_field("Worst pain during (0–10)", required=False)
     pain_after = pain_field("Pain after (0–10)", required=False)
     pain_next_morning = pain_field(
@@ -382,7 +429,8 @@ MAX_EXERCISES = 30
 WorkoutExerciseFormSet = forms.formset_factory(
     WorkoutExerciseForm,
     formset=BaseWorkoutExerciseFormSet,
-    extra=3,
+    # One empty row: "Add an exercise row" (and My routine) give more without saving.
+    extra=1,
     max_num=MAX_EXERCISES,
     validate_max=True,
     # A posted TOTAL_FORMS of thousands would otherwise build (and render) thousands of forms.

@@ -14,11 +14,12 @@ from django_htmx.http import reswap, retarget
 
 from backpain.decorators import login_required
 from guidance.checklist_questions import LEVEL_INFO
-from guidance.models import CheckResult, Exercise
+from guidance.models import CheckResult, Exercise, RoutineItem
 
 from . import charts, psfs_views, queries, stats
 from .export import entries_csv, entry_from_dict, entry_to_dict, user_data, workouts_csv
 from .forms import (
+    MAX_EXERCISES,
     EntryForm,
     FilterForm,
     NextMorningForm,
@@ -43,6 +44,7 @@ PAGE_SIZE = 20
 UNDO_SECONDS = 120
 MONITOR_DAYS = 16 * 7
 PROMPT_KEY = re.compile(r"^[a-z0-9-]{1,80}$")
+QUICK_IDS = "quick-%s"  # the quick log's ids never clash with an inline edit form's
 
 
 def _get_entry_for_user(user, pk: int) -> Entry:
@@ -208,15 +210,16 @@ def index(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.GET.get("page"):
         return render(request, "journal/index.html#entry-page", context)
     prompts = _prompts(request)
+    last_region = _last_region(page, context["filters_active"])
     context.update(
-        quick_form=QuickLogForm(),
-        last_region=_last_region(page, context["filters_active"]),
+        quick_form=QuickLogForm(auto_id=QUICK_IDS),
+        last_region=last_region,
+        last_region_label=Region(last_region).label if last_region in Region.values else "",
         urgent_prompts=[p for p in prompts if p.urgent],
         other_prompts=[p for p in prompts if not p.urgent],
         awaiting=_awaiting_next_morning(request.user),
         psfs_due=psfs_views.due_prompt(request.user),
         undo=_pop_undo(request),
-        pain_scale=range(11),
     )
     return render(request, "journal/index.html", context)
 
@@ -224,7 +227,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def quick_log(request: HttpRequest) -> HttpResponse:
-    form = QuickLogForm(request.POST)
+    form = QuickLogForm(request.POST, auto_id=QUICK_IDS)
     if not form.is_valid():
         if request.htmx:
             response = render(request, "journal/index.html#quick-errors", {"quick_form": form})
@@ -248,7 +251,7 @@ def quick_log(request: HttpRequest) -> HttpResponse:
             {
                 "entry": entry,
                 "status": status,
-                "quick_form": QuickLogForm(),
+                "quick_form": QuickLogForm(auto_id=QUICK_IDS),
                 "count": Entry.objects.for_user(request.user).count(),
             },
         )
@@ -400,14 +403,32 @@ def _exercise_choices() -> list[tuple[int, str]]:
     return list(Exercise.objects.order_by("name").values_list("id", "name"))
 
 
+def _routine_rows(user) -> list[dict]:
+    items = RoutineItem.objects.for_user(user).select_related("exercise")
+    return [{"exercise": item.exercise_id, "name": item.exercise.name} for item in items]
+
+
+def _with_a_row_added(form: WorkoutForm, formset) -> tuple[WorkoutForm, object]:
+    """The posted workout unsaved and unvalidated (no errors for a half-filled form), shown
+    again with one more empty exercise row: how rows are added without JavaScript."""
+    values = {name: form[name].value() for name in form.fields}
+    rows = [{name: row[name].value() for name in row.fields} for row in formset.forms]
+    grown = WorkoutExerciseFormSet(prefix="ex", form_kwargs=formset.form_kwargs, initial=rows)
+    grown.extra = 1 if len(rows) < MAX_EXERCISES else 0
+    return WorkoutForm(initial=values), grown
+
+
 def _workout_forms(request: HttpRequest, workout: Workout | None):
     kwargs = {"exercise_choices": _exercise_choices(), "units": request.user.units}
     if request.method == "POST":
         form = WorkoutForm(request.POST)
         formset = WorkoutExerciseFormSet(request.POST, prefix="ex", form_kwargs=kwargs)
     elif workout is None:
+        routine = _routine_rows(request.user) if request.GET.get("from") == "routine" else []
         form = WorkoutForm(initial={"started_at": _now_local()})
-        formset = WorkoutExerciseFormSet(prefix="ex", form_kwargs=kwargs)
+        formset = WorkoutExerciseFormSet(
+            prefix="ex", form_kwargs=kwargs, initial=routine[:MAX_EXERCISES]
+        )
     else:
         form = WorkoutForm(
             initial={
@@ -453,7 +474,9 @@ def _save_workout(workout: Workout, data: dict, exercises: list[dict]) -> Workou
 
 def _workout_form_view(request: HttpRequest, workout: Workout | None) -> HttpResponse:
     form, formset = _workout_forms(request, workout)
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    if request.method == "POST" and "add_row" in request.POST:
+        form, formset = _with_a_row_added(form, formset)
+    elif request.method == "POST" and form.is_valid() and formset.is_valid():
         saved = _save_workout(
             workout or Workout(user=request.user), form.cleaned_data, formset.exercises()
         )
@@ -462,7 +485,14 @@ def _workout_form_view(request: HttpRequest, workout: Workout | None) -> HttpRes
     return render(
         request,
         "journal/workout_form.html",
-        {"form": form, "formset": formset, "workout": workout, "units": request.user.units},
+        {
+            "form": form,
+            "formset": formset,
+            "workout": workout,
+            "units": request.user.units,
+            "max_exercises": MAX_EXERCISES,
+            "routine_count": RoutineItem.objects.for_user(request.user).count(),
+        },
     )
 
 

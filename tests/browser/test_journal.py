@@ -33,14 +33,18 @@ def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_
     page.evaluate("window.journalMarker = 'still here'")
 
     page.get_by_label("Where it hurts (optional)").select_option("neck")
-    page.get_by_role("button", name="Save pain 6 out of 10").click()
+    quick = page.locator(".quick-log")
+    quick.get_by_label("6, moderate", exact=True).check()
+    quick.get_by_role("button", name="Save pain").click()
     page.get_by_text("Saved: pain 6 out of 10, neck.").wait_for()
     assert rows(page).count() == 1
     assert "Neck" in rows(page).first.inner_text()
     entry = Entry.objects.get(user=user)
     assert entry.pain == 6 and entry.regions == ["neck"]
-    # The region stays chosen, so the next log is one tap.
-    page.get_by_role("button", name="Save pain 2 out of 10").click()
+    # The region stays chosen and the number is cleared: the next log is a number and Save.
+    assert not quick.get_by_label("6, moderate", exact=True).is_checked()
+    quick.get_by_label("2, mild", exact=True).check()
+    quick.get_by_role("button", name="Save pain").click()
     page.get_by_text("Saved: pain 2 out of 10, neck.").wait_for()
     assert rows(page).count() == 2
     assert page.locator("#entry-count").inner_text() == "2 entries."
@@ -52,7 +56,7 @@ def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_
     form = page.locator("li.entry-editing form")
     form.wait_for()
     assert_accessible(page)
-    form.get_by_label(re.compile(r"^Pain now")).fill("3")
+    form.get_by_label("3, mild", exact=True).check()
     form.get_by_label("Stiffness").check()
     form.get_by_label(re.compile(r"^What made it worse")).fill("sitting, driving")
     form.get_by_role("button", name="Save changes").click()
@@ -85,7 +89,8 @@ def test_quick_log_edit_and_delete_with_javascript_off(page_without_js):
     user = make_user(email="nojs@example.com")
     sign_in(page, user.email)
     page.get_by_label("Where it hurts (optional)").select_option("lower_back_left")
-    page.get_by_role("button", name="Save pain 4 out of 10").click()
+    page.get_by_label("4, moderate", exact=True).check()
+    page.get_by_role("button", name="Save pain").click()
     page.wait_for_url("**/journal/")
     assert page.get_by_text("Saved: pain 4 out of 10, lower back, left.").is_visible()
     entry = Entry.objects.get(user=user)
@@ -93,7 +98,7 @@ def test_quick_log_edit_and_delete_with_javascript_off(page_without_js):
 
     page.get_by_role("link", name=re.compile(r"^Edit entry of")).click()
     page.wait_for_url(f"**/journal/entries/{entry.pk}/edit/")
-    page.get_by_label(re.compile(r"^Pain now")).fill("7")
+    page.get_by_label("7, severe", exact=True).check()
     page.get_by_label(re.compile(r"^Notes")).fill("Worse after the long drive")
     page.get_by_role("button", name="Save changes").click()
     page.wait_for_url("**/journal/")
@@ -202,7 +207,7 @@ def test_every_journal_page_is_accessible(page, assert_accessible):
     assert_accessible(page)
     # A form with errors.
     page.goto("/journal/workouts/new/")
-    page.get_by_label(re.compile(r"^Pain before")).fill("3")
+    page.locator(".pain-scale").first.get_by_label("3, mild", exact=True).check()
     page.locator("#id_ex-0-sets").fill("3")
     page.get_by_role("button", name="Save workout").click()
     assert page.get_by_text("Pick an exercise from the library or type its name.").is_visible()
@@ -267,7 +272,7 @@ def test_ticking_a_new_symptom_on_a_phone_shows_999_or_the_checklist(
         assert_accessible(page)
     note = page.locator(".new-symptoms .emergency-note")
     assert note.get_by_role("link", name="999").get_attribute("href") == "tel:999"
-    page.get_by_label(re.compile(r"^Pain now")).fill("6")
+    page.get_by_label("6, moderate", exact=True).check()
     page.get_by_label(re.compile(r"lost control of your bladder or bowel")).check()
     page.get_by_role("button", name="Save entry").click()
     page.wait_for_url("**/journal/")
@@ -282,7 +287,7 @@ def test_ticking_a_new_symptom_on_a_phone_shows_999_or_the_checklist(
 
     # A sign that is not an emergency on its own points to the checklist instead.
     page.goto("/journal/entries/new/")
-    page.get_by_label(re.compile(r"^Pain now")).fill("4")
+    page.get_by_label("4, moderate", exact=True).check()
     page.get_by_label(re.compile(r"losing weight without trying")).check()
     page.get_by_role("button", name="Save entry").click()
     page.wait_for_url("**/journal/")

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from journal.models import Entry, EntryTag
+from journal.models import Entry, EntryTag, Region
 from tests.journal.factories import make_entry
 
 HX = {"HX-Request": "true"}
@@ -43,8 +43,12 @@ def snapshot(user) -> list:
 def test_journal_page_shows_quick_log(alice_client):
     response = alice_client.get("/journal/")
     assert response.status_code == 200
-    assert b"Quick log" in response.content
-    assert b"tap a number to save" in response.content
+    html = response.content.decode()
+    assert "Quick log" in html
+    # The 0-10 scale is one radio group, each number with its word for screen readers.
+    assert html.count('type="radio" name="pain"') == 11
+    assert '<span class="visually-hidden">, moderate</span>' in html
+    assert 'id="quick-pain_0"' in html
 
 
 def test_quick_log_with_htmx_returns_the_new_row(alice_client, alice):
@@ -122,6 +126,25 @@ def test_full_form_suggests_tags_from_the_persons_history(alice_client, alice, b
     html = alice_client.get("/journal/entries/new/").content.decode()
     assert "You have used: hoovering" in html
     assert "bob-secret" not in html
+    # With JavaScript the same words become chips that fill the field they belong to.
+    assert '<div class="chips" data-chips-for="id_triggers" hidden>' in html
+    assert '<button type="button" class="chip" data-chip="hoovering"' in html
+
+
+def test_regions_are_a_body_diagram_of_real_checkboxes(alice_client, alice):
+    make_entry(alice, timezone.localdate(), 4, regions=["mid_back", "thigh_left"])
+    entry = Entry.objects.get(user=alice)
+    html = alice_client.get(f"/journal/entries/{entry.pk}/edit/").content.decode()
+    diagram = html.split('class="body-map-field"')[1].split("</fieldset>")[0]
+    assert diagram.count('<svg viewBox="0 0 100 200" aria-hidden="true"') == 2  # back and front
+    assert diagram.count('type="checkbox" name="regions"') == len(Region.choices)
+    for value, label in Region.choices:
+        assert f'<label class="region region-{value}" for="id_regions_' in diagram
+        assert f'<span class="visually-hidden">{label}</span>' in diagram
+    back = diagram.split("-front-title")[0]
+    assert "Upper back" in back and "Mid back" in back and "Thigh" not in back
+    assert 'value="mid_back" id="id_regions_11" checked' in diagram
+    assert "Ticked: Mid back; Thigh, left" in diagram
 
 
 @pytest.mark.parametrize(
@@ -170,7 +193,7 @@ def test_inline_edit_returns_the_updated_row(alice_client, alice):
     entry = make_entry(alice, timezone.localdate(), 3, regions=["neck"])
     form = alice_client.get(f"/journal/entries/{entry.pk}/edit/", headers=HX).content.decode()
     assert form.lstrip().startswith(f'<li id="entry-{entry.pk}" class="entry entry-editing">')
-    assert f'id="entry{entry.pk}-pain"' in form  # ids that never clash with the quick log's
+    assert f'id="entry{entry.pk}-pain_0"' in form  # ids that never clash with the quick log's
     response = alice_client.post(
         f"/journal/entries/{entry.pk}/edit/",
         full_form(pain="8", regions=["upper_back"]),
@@ -354,14 +377,18 @@ def test_forms_say_which_time_zone_they_use(client, bob):
     assert "In your time zone (America/New York)" in html
 
 
-def test_quick_log_preselects_the_last_region(alice_client, alice):
+def test_quick_log_preselects_the_last_region_and_says_so(alice_client, alice):
     html = alice_client.get("/journal/").content.decode()
     assert " selected>" not in html.split('id="quick-region"')[1].split("</select>")[0]
+    assert "Same place as last time" not in html
     make_entry(alice, timezone.localdate(), 4, regions=["buttock_right", "thigh_right"])
     html = alice_client.get("/journal/").content.decode()
     select = html.split('id="quick-region"')[1].split("</select>")[0]
     assert '<option value="buttock_right" selected>' in select
     assert select.count(" selected") == 1
+    # Never silent: the carried-over choice is said in words, and tied to the menu.
+    assert "Same place as last time: <strong>buttock, right</strong>" in html
+    assert 'aria-describedby="quick-region-note"' in html
 
 
 def test_filters_are_folded_away_until_used(alice_client, alice):

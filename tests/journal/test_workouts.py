@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from guidance.models import Exercise
+from guidance.models import Exercise, RoutineItem
 from journal.models import Workout, WorkoutExercise
 from journal.units import format_load, from_kg, to_kg
 from tests.journal.factories import make_workout
@@ -222,3 +222,77 @@ def test_a_form_claiming_a_thousand_exercises_is_refused_cheaply(alice_client):
     # Only the capped number of forms is built and shown back, not a thousand.
     assert 'name="ex-29-name"' in html and 'name="ex-30-name"' not in html
     assert not Workout.objects.exists()
+
+
+def test_workout_form_asks_pain_on_the_0_to_10_scale(alice_client):
+    html = alice_client.get("/journal/workouts/new/").content.decode()
+    for name in ("pain_before", "pain_during", "pain_after", "pain_next_morning"):
+        assert html.count(f'type="radio" name="{name}"') == (11 if name == "pain_before" else 12)
+    # The optional scores keep a way back to blank, ticked while nothing is recorded.
+    assert 'name="pain_during" value="" id="id_pain_during_11" checked' in html
+    assert '<span class="visually-hidden">, severe</span>' in html
+
+
+def test_add_a_row_without_javascript_keeps_everything_and_saves_nothing(alice_client, alice):
+    data = workout_form(
+        [{"name": "Squat", "sets": "3"}], **{"ex-TOTAL_FORMS": "1", "pain_before": ""}
+    )
+    data["add_row"] = "1"
+    response = alice_client.post("/journal/workouts/new/", data)
+    assert response.status_code == 200
+    assert not Workout.objects.exists()
+    html = response.content.decode()
+    assert 'name="ex-TOTAL_FORMS" value="2"' in html
+    assert 'name="ex-0-name" value="Squat"' in html and 'name="ex-1-name"' in html
+    assert 'name="pain_during" value="5" id="id_pain_during_5" checked' in html
+    # A half-filled form is not judged until it is saved.
+    assert "errorlist" not in html
+
+    # The grown form then saves both rows.
+    data = workout_form(
+        [{"name": "Squat", "sets": "3"}, {"name": "Bridge", "reps": "10"}],
+        **{"ex-TOTAL_FORMS": "2", "ex-INITIAL_FORMS": "1"},
+    )
+    assert alice_client.post("/journal/workouts/new/", data).status_code == 302
+    names = list(WorkoutExercise.objects.filter(workout__user=alice).values_list("name", flat=True))
+    assert names == ["Squat", "Bridge"]
+
+
+def test_add_a_row_stops_at_the_most_a_workout_holds(alice_client):
+    rows = [{"name": f"Lift {n}"} for n in range(40)]
+    data = workout_form(rows, **{"ex-TOTAL_FORMS": "40", "add_row": "1"})
+    html = alice_client.post("/journal/workouts/new/", data).content.decode()
+    assert 'name="ex-TOTAL_FORMS" value="30"' in html
+    assert 'name="ex-29-name" value="Lift 29"' in html  # full: nothing typed is dropped
+    assert "disabled>Add an exercise row" in html
+
+
+def test_add_a_row_while_editing_keeps_a_row_marked_for_deletion(alice_client, alice):
+    workout = make_workout(alice, timezone.localdate(), 2, 3, exercises=[("Squat", 60)])
+    data = workout_form(
+        [{"name": "Squat", "load": "60", "DELETE": "on"}],
+        **{"ex-TOTAL_FORMS": "1", "ex-INITIAL_FORMS": "1", "add_row": "1"},
+    )
+    html = alice_client.post(f"/journal/workouts/{workout.pk}/edit/", data).content.decode()
+    assert 'name="ex-TOTAL_FORMS" value="2"' in html
+    assert 'name="ex-0-DELETE" id="id_ex-0-DELETE" checked' in html
+    assert workout.exercises.count() == 1
+
+
+def test_a_workout_can_start_from_my_routine(alice_client, alice, bob):
+    first, second = Exercise.objects.order_by("name")[:2]
+    RoutineItem.objects.create(user=alice, exercise=second, position=0)
+    RoutineItem.objects.create(user=alice, exercise=first, position=1)
+    RoutineItem.objects.create(user=bob, exercise=first, position=0)
+    html = alice_client.get("/journal/workouts/new/").content.decode()
+    assert 'href="/journal/workouts/new/?from=routine"' in html
+    assert "Start from My routine (2 exercises)" in html
+    html = alice_client.get("/journal/workouts/new/?from=routine").content.decode()
+    assert 'name="ex-TOTAL_FORMS" value="3"' in html  # two from the routine, one empty
+    assert f'<option value="{second.pk}" selected>' in html.split('name="ex-0-exercise"')[1]
+    assert f'<option value="{first.pk}" selected>' in html.split('name="ex-1-exercise"')[1]
+
+
+def test_no_routine_button_without_a_routine(alice_client):
+    html = alice_client.get("/journal/workouts/new/").content.decode()
+    assert "Start from My routine" not in html
