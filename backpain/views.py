@@ -18,8 +18,10 @@ from .auth import throttled
 from .export import user_export
 from .forms import ChoosePasswordForm, DeleteAccountForm, EmailChangeForm, ProfileForm, SignUpForm
 from .models import User
+from .page_cache import public_page
 
 
+@public_page()
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
@@ -32,6 +34,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/too_many.html", status=429)
 
 
+@public_page()
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("settings")
@@ -65,6 +68,7 @@ def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "accounts/signup_confirm.html", {"form": form, "email": user.email})
 
 
+@public_page()
 def password_reset(request: HttpRequest) -> HttpResponse:
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
