@@ -127,7 +127,9 @@ def public_page(vary: Callable[[HttpRequest], str] | None = None):
             if (
                 response.status_code == 200
                 and not response.streaming
-                and not response.cookies
+                # A view under csrf_protect sets the CSRF cookie itself; the middleware sets
+                # it on a cached response too.
+                and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
                 and not len(get_messages(request))
             ):
                 headers = {name: response[name] for name in KEPT_HEADERS if name in response}
