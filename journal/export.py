@@ -6,10 +6,13 @@ so an export can be restored into an account (and the tests round-trip it).
 """
 
 import csv
-import io
+import json
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
+from itertools import batched, chain, groupby
+from operator import itemgetter
 
 from django.db import transaction
 
@@ -128,54 +131,142 @@ _PLAIN_FIELDS = [
 ]
 
 
-def _entry_dicts(user) -> list[dict]:
-    """`entry_to_dict` for every entry, from two flat queries (five years export in well
-    under a second, where model instances and prefetching took several)."""
-    tags: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    rows = (
-        EntryTag.objects.filter(entry__user=user)
-        .order_by("kind", "id")
-        .values_list("entry_id", "kind", "value")
-    )
-    for entry_id, kind, value in rows:
-        tags[entry_id][kind].append(value)
+# Exports are read in chunks from a cursor and written out as they are read: five years of a
+# journal never sit in memory whole, as rows, model instances or a body.
+CHUNK_ROWS = 1000
+
+
+def _merged(parents, children, parent_key: tuple[str, str], child_key: tuple[str, str]):
+    """Each parent row with its child rows: a merge join of two queries ordered the same way
+    (by the parent's time, then id), so the export is two queries whatever its size. The two
+    queries are not one snapshot: a child whose parent the first did not see is passed over."""
+    groups = groupby(children, itemgetter(*child_key))
+    pending = next(groups, None)
+    for parent in parents:
+        key = itemgetter(*parent_key)(parent)
+        while pending is not None and pending[0] < key:
+            pending = next(groups, None)
+        if pending is not None and pending[0] == key:
+            yield parent, list(pending[1])
+            pending = next(groups, None)
+        else:
+            yield parent, []
+
+
+def iter_entry_dicts(user) -> Iterator[dict]:
+    """`entry_to_dict` for every entry, oldest first, from two flat queries read in chunks."""
     entries = (
         Entry.objects.for_user(user)
         .order_by("occurred_at", "id")
         .values(
             "id", "occurred_at", "pain", "sleep_hours", "created_at", "updated_at", *_PLAIN_FIELDS
         )
+        .iterator(chunk_size=CHUNK_ROWS)
     )
-    result = []
-    for row in entries:
-        own = tags.get(row["id"], {})
-        result.append(
-            {
-                "occurred_at": _iso(row["occurred_at"]),
-                "pain": row["pain"],
-                **{key: list(own.get(kind, [])) for key, kind in TAG_KEYS.items()},
-                "medication": row["medication"],
-                "medication_dose": row["medication_dose"],
-                "medication_helped": row["medication_helped"],
-                "sleep_hours": _decimal(row["sleep_hours"]),
-                "woken_by_pain": row["woken_by_pain"],
-                "interference": row["interference"],
-                "mood": row["mood"],
-                "notes": row["notes"],
-                "created_at": _iso(row["created_at"]),
-                "updated_at": _iso(row["updated_at"]),
-            }
+    tags = (
+        EntryTag.objects.filter(entry__user=user)
+        .order_by("entry__occurred_at", "entry_id", "kind", "id")
+        .values("entry__occurred_at", "entry_id", "kind", "value")
+        .iterator(chunk_size=CHUNK_ROWS)
+    )
+    pairs = _merged(entries, tags, ("occurred_at", "id"), ("entry__occurred_at", "entry_id"))
+    for row, own_tags in pairs:
+        own = defaultdict(list)
+        for tag in own_tags:
+            own[tag["kind"]].append(tag["value"])
+        yield {
+            "occurred_at": _iso(row["occurred_at"]),
+            "pain": row["pain"],
+            **{key: own.get(kind, []) for key, kind in TAG_KEYS.items()},
+            "medication": row["medication"],
+            "medication_dose": row["medication_dose"],
+            "medication_helped": row["medication_helped"],
+            "sleep_hours": _decimal(row["sleep_hours"]),
+            "woken_by_pain": row["woken_by_pain"],
+            "interference": row["interference"],
+            "mood": row["mood"],
+            "notes": row["notes"],
+            "created_at": _iso(row["created_at"]),
+            "updated_at": _iso(row["updated_at"]),
+        }
+
+
+def iter_workout_dicts(user) -> Iterator[dict]:
+    """`workout_to_dict` for every workout, oldest first, from two flat queries in chunks."""
+    workouts = (
+        Workout.objects.for_user(user)
+        .order_by("started_at", "id")
+        .values("id", *WORKOUT_FIELDS)
+        .iterator(chunk_size=CHUNK_ROWS)
+    )
+    exercises = (
+        WorkoutExercise.objects.filter(workout__user=user)
+        .order_by("workout__started_at", "workout_id", "position", "id")
+        .values(
+            "workout__started_at",
+            "workout_id",
+            "exercise__slug",
+            *(name for name in EXERCISE_FIELDS if name != "exercise_slug"),
         )
-    return result
+        .iterator(chunk_size=CHUNK_ROWS)
+    )
+    pairs = _merged(
+        workouts, exercises, ("started_at", "id"), ("workout__started_at", "workout_id")
+    )
+    for row, rows in pairs:
+        yield {
+            "started_at": _iso(row["started_at"]),
+            "pain_before": row["pain_before"],
+            "pain_during": row["pain_during"],
+            "pain_after": row["pain_after"],
+            "pain_next_morning": row["pain_next_morning"],
+            "notes": row["notes"],
+            "created_at": _iso(row["created_at"]),
+            "updated_at": _iso(row["updated_at"]),
+            "exercises": [
+                {
+                    "exercise_slug": item["exercise__slug"],
+                    "name": item["name"],
+                    "sets": item["sets"],
+                    "reps": item["reps"],
+                    "load_kg": _decimal(item["load_kg"]),
+                    "effort_kind": item["effort_kind"],
+                    "effort": item["effort"],
+                    "position": item["position"],
+                }
+                for item in rows
+            ],
+        }
 
 
 def user_data(user) -> dict:
-    workouts = Workout.objects.for_user(user).with_exercises().order_by("started_at", "id")
     return {
         "format": FORMAT,
-        "entries": _entry_dicts(user),
-        "workouts": [workout_to_dict(workout) for workout in workouts],
+        "entries": list(iter_entry_dicts(user)),
+        "workouts": list(iter_workout_dicts(user)),
     }
+
+
+def _indented(item: dict) -> str:
+    return "    " + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+
+
+def user_data_json(user) -> Iterator[str]:
+    """`json.dumps(user_data(user), indent=2, ensure_ascii=False)`, the same text, in pieces."""
+    yield "{\n" + f'  "format": {json.dumps(FORMAT)},\n'
+    for name, items in [
+        ("entries", iter_entry_dicts(user)),
+        ("workouts", iter_workout_dicts(user)),
+    ]:
+        first = next(items, None)
+        if first is None:
+            yield f'  "{name}": []'
+        else:
+            yield f'  "{name}": [\n' + _indented(first)
+            for chunk in batched(items, 100):
+                yield "".join(",\n" + _indented(item) for item in chunk)
+            yield "\n  ]"
+        yield ",\n" if name == "entries" else "\n}"
 
 
 def _parse_dt(value: str | None) -> datetime | None:
@@ -279,24 +370,33 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def entries_csv(user) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(ENTRY_FIELDS)
-    for data in _entry_dicts(user):
-        writer.writerow([_cell(data[name]) for name in ENTRY_FIELDS])
-    return out.getvalue()
+class _Lines:
+    """A file for csv.writer that hands back what was written (Django's streaming CSV recipe)."""
+
+    def write(self, text: str) -> str:
+        return text
 
 
-def workouts_csv(user) -> str:
-    """One row per exercise done; a workout without exercises still has one row."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["workout", *WORKOUT_FIELDS, *EXERCISE_FIELDS])
-    workouts = Workout.objects.for_user(user).with_exercises().order_by("started_at", "id")
-    for number, workout in enumerate(workouts, start=1):
-        data = workout_to_dict(workout)
+def _csv_chunks(rows) -> Iterator[str]:
+    writer = csv.writer(_Lines())
+    for chunk in batched(rows, 100):
+        yield "".join(writer.writerow(row) for row in chunk)
+
+
+def entries_csv(user) -> Iterator[str]:
+    rows = (
+        [_cell(data[name]) for name in ENTRY_FIELDS] for data in iter_entry_dicts(user)
+    )
+    return _csv_chunks(chain([ENTRY_FIELDS], rows))
+
+
+def _workout_rows(user):
+    for number, data in enumerate(iter_workout_dicts(user), start=1):
         head = [number, *(_cell(data[name]) for name in WORKOUT_FIELDS)]
         for row in data["exercises"] or [dict.fromkeys(EXERCISE_FIELDS)]:
-            writer.writerow([*head, *(_cell(row[name]) for name in EXERCISE_FIELDS)])
-    return out.getvalue()
+            yield [*head, *(_cell(row[name]) for name in EXERCISE_FIELDS)]
+
+
+def workouts_csv(user) -> Iterator[str]:
+    """One row per exercise done; a workout without exercises still has one row."""
+    return _csv_chunks(chain([["workout", *WORKOUT_FIELDS, *EXERCISE_FIELDS]], _workout_rows(user)))

@@ -1,12 +1,12 @@
-import json
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from backpain.decorators import login_required
 from guidance.models import CheckResult, Exercise
 
 from . import charts, queries, stats
-from .export import entries_csv, entry_from_dict, entry_to_dict, user_data, workouts_csv
+from .export import entries_csv, entry_from_dict, entry_to_dict, user_data_json, workouts_csv
 from .forms import (
     EntryForm,
     FilterForm,
@@ -655,8 +655,9 @@ def summary(request: HttpRequest) -> HttpResponse:
 # Exports ---------------------------------------------------------------------------------
 
 
-def _download(content: str, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _download(chunks: Iterator[str], content_type: str, name: str) -> StreamingHttpResponse:
+    # Streamed: the first bytes leave at once and no export is ever whole in memory.
+    response = StreamingHttpResponse(chunks, content_type=content_type)
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = (
         f'attachment; filename="{name}-{stamp}.{name_ext(content_type)}"'
@@ -675,8 +676,8 @@ def export_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse:
-    content = json.dumps(user_data(request.user), indent=2, ensure_ascii=False)
-    return _download(content, "application/json; charset=utf-8", "pain-journal")
+    content_type = "application/json; charset=utf-8"
+    return _download(user_data_json(request.user), content_type, "pain-journal")
 
 
 @login_required
