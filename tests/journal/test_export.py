@@ -182,13 +182,19 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(alic
     assert workouts[0]["load_kg"] == "20.00"
 
 
-def test_the_streamed_json_is_the_documented_json_text(alice_client, alice):
+def test_the_streamed_json_is_the_journal_one_entry_or_workout_a_line(alice_client, alice):
     for person in (make_user(), alice):  # an empty journal, then a full one
         alice_client.force_login(person)
         if person == alice:
             rich_journal(alice)
         streamed = _streamed(alice_client.get("/journal/export/journal.json"))
-        assert streamed == json.dumps(user_data(person), indent=2, ensure_ascii=False)
+        assert json.loads(streamed) == json.loads(json.dumps(user_data(person)))
+        lines = streamed.splitlines()
+        expected = 2 + len(user_data(person)["entries"]) + len(user_data(person)["workouts"])
+        assert sum(line.startswith('{"occurred_at"') for line in lines) == len(
+            user_data(person)["entries"]
+        )
+        assert len([line for line in lines if '"' in line]) == expected + 1
 
 
 def test_a_long_journal_is_sent_in_pieces_not_built_whole(alice_client, alice):
