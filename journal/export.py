@@ -11,8 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
-from itertools import batched, chain, groupby
-from operator import itemgetter
+from itertools import batched
 
 from django.db import transaction
 
@@ -132,29 +131,22 @@ _PLAIN_FIELDS = [
 
 
 # Exports are read in chunks from a cursor and written out as they are read: five years of a
-# journal never sit in memory whole, as rows, model instances or a body.
+# journal never sit in memory whole as model instances or as a body (only the small tag and
+# exercise rows are gathered first, keyed by their entry or workout).
 CHUNK_ROWS = 1000
 
 
-def _merged(parents, children, parent_key: tuple[str, str], child_key: tuple[str, str]):
-    """Each parent row with its child rows: a merge join of two queries ordered the same way
-    (by the parent's time, then id), so the export is two queries whatever its size. The two
-    queries are not one snapshot: a child whose parent the first did not see is passed over."""
-    groups = groupby(children, itemgetter(*child_key))
-    pending = next(groups, None)
-    for parent in parents:
-        key = itemgetter(*parent_key)(parent)
-        while pending is not None and pending[0] < key:
-            pending = next(groups, None)
-        if pending is not None and pending[0] == key:
-            yield parent, list(pending[1])
-            pending = next(groups, None)
-        else:
-            yield parent, []
-
-
 def iter_entry_dicts(user) -> Iterator[dict]:
-    """`entry_to_dict` for every entry, oldest first, from two flat queries read in chunks."""
+    """`entry_to_dict` for every entry, oldest first: the tags from one flat query (small rows),
+    then the entries read from a cursor in chunks. The query count stays two at any size."""
+    tags: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        EntryTag.objects.filter(entry__user=user)
+        .order_by("kind", "id")
+        .values_list("entry_id", "kind", "value")
+    )
+    for entry_id, kind, value in rows:
+        tags[entry_id][kind].append(value)
     entries = (
         Entry.objects.for_user(user)
         .order_by("occurred_at", "id")
@@ -163,21 +155,12 @@ def iter_entry_dicts(user) -> Iterator[dict]:
         )
         .iterator(chunk_size=CHUNK_ROWS)
     )
-    tags = (
-        EntryTag.objects.filter(entry__user=user)
-        .order_by("entry__occurred_at", "entry_id", "kind", "id")
-        .values("entry__occurred_at", "entry_id", "kind", "value")
-        .iterator(chunk_size=CHUNK_ROWS)
-    )
-    pairs = _merged(entries, tags, ("occurred_at", "id"), ("entry__occurred_at", "entry_id"))
-    for row, own_tags in pairs:
-        own = defaultdict(list)
-        for tag in own_tags:
-            own[tag["kind"]].append(tag["value"])
+    for row in entries:
+        own = tags.get(row["id"], {})
         yield {
             "occurred_at": _iso(row["occurred_at"]),
             "pain": row["pain"],
-            **{key: own.get(kind, []) for key, kind in TAG_KEYS.items()},
+            **{key: list(own.get(kind, [])) for key, kind in TAG_KEYS.items()},
             "medication": row["medication"],
             "medication_dose": row["medication_dose"],
             "medication_helped": row["medication_helped"],
@@ -192,28 +175,37 @@ def iter_entry_dicts(user) -> Iterator[dict]:
 
 
 def iter_workout_dicts(user) -> Iterator[dict]:
-    """`workout_to_dict` for every workout, oldest first, from two flat queries in chunks."""
+    """`workout_to_dict` for every workout, oldest first, from two flat queries, the same way."""
+    exercises: dict[int, list[dict]] = defaultdict(list)
+    rows = (
+        WorkoutExercise.objects.filter(workout__user=user)
+        .order_by("position", "id")
+        .values(
+            "workout_id",
+            "exercise__slug",
+            *(name for name in EXERCISE_FIELDS if name != "exercise_slug"),
+        )
+    )
+    for item in rows:
+        exercises[item["workout_id"]].append(
+            {
+                "exercise_slug": item["exercise__slug"],
+                "name": item["name"],
+                "sets": item["sets"],
+                "reps": item["reps"],
+                "load_kg": _decimal(item["load_kg"]),
+                "effort_kind": item["effort_kind"],
+                "effort": item["effort"],
+                "position": item["position"],
+            }
+        )
     workouts = (
         Workout.objects.for_user(user)
         .order_by("started_at", "id")
         .values("id", *WORKOUT_FIELDS)
         .iterator(chunk_size=CHUNK_ROWS)
     )
-    exercises = (
-        WorkoutExercise.objects.filter(workout__user=user)
-        .order_by("workout__started_at", "workout_id", "position", "id")
-        .values(
-            "workout__started_at",
-            "workout_id",
-            "exercise__slug",
-            *(name for name in EXERCISE_FIELDS if name != "exercise_slug"),
-        )
-        .iterator(chunk_size=CHUNK_ROWS)
-    )
-    pairs = _merged(
-        workouts, exercises, ("started_at", "id"), ("workout__started_at", "workout_id")
-    )
-    for row, rows in pairs:
+    for row in workouts:
         yield {
             "started_at": _iso(row["started_at"]),
             "pain_before": row["pain_before"],
@@ -223,19 +215,7 @@ def iter_workout_dicts(user) -> Iterator[dict]:
             "notes": row["notes"],
             "created_at": _iso(row["created_at"]),
             "updated_at": _iso(row["updated_at"]),
-            "exercises": [
-                {
-                    "exercise_slug": item["exercise__slug"],
-                    "name": item["name"],
-                    "sets": item["sets"],
-                    "reps": item["reps"],
-                    "load_kg": _decimal(item["load_kg"]),
-                    "effort_kind": item["effort_kind"],
-                    "effort": item["effort"],
-                    "position": item["position"],
-                }
-                for item in rows
-            ],
+            "exercises": exercises.get(row["id"], []),
         }
 
 
@@ -379,17 +359,16 @@ class _Lines:
         return text
 
 
-def _csv_chunks(rows) -> Iterator[str]:
+def _csv_chunks(header: list[str], rows) -> Iterator[str]:
     writer = csv.writer(_Lines())
+    yield writer.writerow(header)  # before any query: the download starts at once
     for chunk in batched(rows, 100):
         yield "".join(writer.writerow(row) for row in chunk)
 
 
 def entries_csv(user) -> Iterator[str]:
-    rows = (
-        [_cell(data[name]) for name in ENTRY_FIELDS] for data in iter_entry_dicts(user)
-    )
-    return _csv_chunks(chain([ENTRY_FIELDS], rows))
+    rows = ([_cell(data[name]) for name in ENTRY_FIELDS] for data in iter_entry_dicts(user))
+    return _csv_chunks(ENTRY_FIELDS, rows)
 
 
 def _workout_rows(user):
@@ -401,4 +380,4 @@ def _workout_rows(user):
 
 def workouts_csv(user) -> Iterator[str]:
     """One row per exercise done; a workout without exercises still has one row."""
-    return _csv_chunks(chain([["workout", *WORKOUT_FIELDS, *EXERCISE_FIELDS]], _workout_rows(user)))
+    return _csv_chunks(["workout", *WORKOUT_FIELDS, *EXERCISE_FIELDS], _workout_rows(user))

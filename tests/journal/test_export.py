@@ -4,6 +4,8 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from backpain.export import user_export
@@ -11,7 +13,6 @@ from journal.export import (
     ENTRY_FIELDS,
     EXERCISE_FIELDS,
     WORKOUT_FIELDS,
-    _merged,
     entry_to_dict,
     load_user_data,
     user_data,
@@ -231,22 +232,15 @@ def test_tags_and_exercises_go_with_their_own_rows_when_times_are_equal(alice):
     assert [len(w["exercises"]) for w in data["workouts"]] == [0, 2, 1]
 
 
-def test_rows_whose_parent_the_first_query_missed_are_passed_over():
-    parents = [{"t": 1, "id": 1}, {"t": 2, "id": 5}, {"t": 2, "id": 7}, {"t": 9, "id": 2}]
-    children = [
-        {"pt": 0, "pid": 3, "v": "orphan, before"},
-        {"pt": 1, "pid": 1, "v": "a"},
-        {"pt": 2, "pid": 6, "v": "orphan, between"},
-        {"pt": 2, "pid": 7, "v": "b"},
-        {"pt": 2, "pid": 7, "v": "c"},
-        {"pt": 10, "pid": 4, "v": "orphan, after"},
-    ]
-
-    merged = _merged(iter(parents), iter(children), ("t", "id"), ("pt", "pid"))
-
-    assert [(p["id"], [c["v"] for c in own]) for p, own in merged] == [
-        (1, ["a"]),
-        (5, []),
-        (7, ["b", "c"]),
-        (2, []),
-    ]
+def test_the_first_bytes_leave_before_any_journal_query(alice_client, alice):
+    rich_journal(alice)
+    # Entries, and workouts too in the JSON: two flat queries each, whatever the journal's size.
+    for url, count in [("/journal/export/journal.json", 4), ("/journal/export/entries.csv", 2)]:
+        response = alice_client.get(url)
+        pieces = iter(response.streaming_content)
+        with CaptureQueriesContext(connection) as queries:
+            first = next(pieces)
+        assert first and not queries.captured_queries, url
+        with CaptureQueriesContext(connection) as queries:
+            rest = b"".join(pieces)
+        assert rest and len(queries.captured_queries) == count, url
