@@ -8,8 +8,8 @@ Only GETs from signed-out people with no pending messages are served from, or st
 cache: a signed-in person's pages differ (the routine's "add" buttons, their name) and stay
 no-store. Keys hold the content version (backpain.content_version: an edit in the admin or a
 migration makes every old page unreachable, on every server that shares the cache), a digest
-of the code and templates (a deploy does the same), the path, the query string, the htmx
-headers and whatever else the view says its page depends on (`vary`).
+of the code and templates (a deploy does the same), the scheme, host, path and query string,
+the htmx headers and whatever else the view says its page depends on (`vary`).
 """
 
 import hashlib
@@ -63,6 +63,8 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest, extra: str) -> str:
     parts = [
+        request.scheme,
+        request.get_host(),
         request.path,
         "&".join(sorted(request.GET.urlencode().split("&"))),
         request.headers.get("HX-Request", ""),
