@@ -84,12 +84,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "backpain.urls"
 WSGI_APPLICATION = "backpain.wsgi.application"
 
+# Templates are parsed once per process (the cached loader). With DEBUG on, runserver's
+# autoreloader empties it when a template file changes, so an edit still shows at once.
+_TEMPLATE_LOADERS = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            "loaders": [("django.template.loaders.cached.Loader", _TEMPLATE_LOADERS)],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
@@ -99,6 +105,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Pages that are the same for every signed-out visitor are kept this long in the cache
+# (backpain.page_cache); 0 turns it off, as it is by default in development.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 
 # Each worker keeps its connection for CONN_MAX_AGE seconds instead of opening one per request;
 # the health check replaces a connection that the database closed (a restart, a failover) before

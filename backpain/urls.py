@@ -7,6 +7,7 @@ from guidance import review_views
 
 from . import two_factor, views
 from .forms import SignInForm
+from .page_cache import public_page
 
 handler404 = "backpain.views.page_not_found"
 handler500 = "backpain.views.server_error"
@@ -16,10 +17,12 @@ account_patterns = [
     path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path(
         "signin/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/signin.html",
-            authentication_form=SignInForm,
-            redirect_authenticated_user=True,
+        public_page()(
+            auth_views.LoginView.as_view(
+                template_name="accounts/signin.html",
+                authentication_form=SignInForm,
+                redirect_authenticated_user=True,
+            )
         ),
         name="login",
     ),
@@ -66,7 +69,7 @@ account_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
+    path("about/", public_page()(TemplateView.as_view(template_name="about.html")), name="about"),
     path("clinical-review/", review_views.clinical_review_pack, name="clinical_review"),
     path("accounts/", include(account_patterns)),
     path("exercises/", include("guidance.exercise_urls")),

@@ -18,11 +18,13 @@ from .erasure import erase_user
 from .export import user_export
 from .forms import ChoosePasswordForm, DeleteAccountForm, EmailChangeForm, ProfileForm, SignUpForm
 from .models import User
+from .page_cache import public_page
 
 # Pages with a form: shown by GET, sent by POST; anything else is refused with 405.
 form_page = require_http_methods(["GET", "HEAD", "POST"])
 
 
+@public_page()
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
@@ -35,6 +37,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/too_many.html", status=429)
 
 
+@public_page()
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("settings")
@@ -70,6 +73,7 @@ def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @form_page
+@public_page()
 def password_reset(request: HttpRequest) -> HttpResponse:
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

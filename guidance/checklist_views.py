@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST
 
+from backpain.page_cache import public_page
+
 from . import triage
 from .checklist_forms import EDIT_FIELD, ChecklistForm, not_sure_field, summary_from_answers
 from .checklist_questions import (
@@ -155,6 +157,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@public_page(vary=lambda request: _region(request).code)
 def checklist(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.htmx:
         partial = request.POST.get("_partial")
@@ -269,6 +272,7 @@ def _follow_up(request: HttpRequest) -> HttpResponse:
     return _no_store(render(request, "guidance/checklist.html#question", context))
 
 
+@public_page()
 def about(request: HttpRequest) -> HttpResponse:
     by_condition: dict[str, list] = {}
     for rule in triage.RULES:

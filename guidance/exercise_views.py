@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.decorators import login_required
+from backpain.page_cache import public_page
 
 from .exercise_forms import DEFAULT_SORT, SORTS, ExerciseFilterForm, RoutineNotesForm
 from .exercises_path import (
@@ -36,6 +37,7 @@ def _is_fragment_request(request: HttpRequest) -> bool:
 
 
 @vary_on_headers("HX-Request")
+@public_page()
 def exercise_list(request: HttpRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET)
     filters = form.filters()
@@ -90,6 +92,7 @@ def _routine_item_for(user, exercise: Exercise) -> RoutineItem | None:
     return RoutineItem.objects.for_user(user).filter(exercise=exercise).first()
 
 
+@public_page()
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = _get_exercise(slug)
     context = {
@@ -102,11 +105,13 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "guidance/exercise_detail.html", context)
 
 
+@public_page()
 def path_page(request: HttpRequest) -> HttpResponse:
     exercises = Exercise.objects.cards().order_by("stage", *SORTS[DEFAULT_SORT][1])
     return render(request, "guidance/path.html", {"stages": stages_with_exercises(exercises)})
 
 
+@public_page()
 def why_lifting_hurts(request: HttpRequest) -> HttpResponse:
     exercises = Exercise.objects.cards().filter(slug__in=reason_exercise_slugs())
     return render(

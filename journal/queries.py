@@ -1,8 +1,9 @@
 """Database aggregation for the journal pages: each function is one query, whatever the data."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Avg, Count, F, Max, Q, Sum
+from django.db import connection
+from django.db.models import Avg, Case, CharField, Count, F, Func, Max, Q, Sum, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -23,17 +24,70 @@ def period_filter(field: str, start: date | None, end: date | None) -> Q:
     return q
 
 
+def _offsets(start: date, end: date) -> list[tuple[datetime | None, int]]:
+    """The active time zone's UTC offsets over the period: [(until, seconds)], each offset
+    holding until the next one's `until` (None for the last)."""
+    zone = timezone.get_current_timezone()
+    moment = local_start(start).astimezone(UTC)
+    stop = local_start(end + timedelta(days=1)).astimezone(UTC)
+    offset = moment.astimezone(zone).utcoffset()
+    segments = []
+    while moment < stop:
+        following = min(moment + timedelta(days=1), stop)
+        if following.astimezone(zone).utcoffset() != offset:
+            # The change lies within this day: halve the interval down to the microsecond.
+            before, after = moment, following
+            while after - before > timedelta(microseconds=1):
+                middle = before + (after - before) / 2
+                if middle.astimezone(zone).utcoffset() == offset:
+                    before = middle
+                else:
+                    after = middle
+            segments.append((after, int(offset.total_seconds())))
+            offset = after.astimezone(zone).utcoffset()
+        moment = following
+    segments.append((None, int(offset.total_seconds())))
+    return segments
+
+
+def local_day(field: str, start: date | None, end: date | None):
+    """The person's local date of `field`, as SQL. PostgreSQL converts time zones itself;
+    Django's TruncDate on SQLite calls a Python function for every row, so there the period's
+    UTC offsets (a few: one more per daylight-saving change) go into the SQL instead."""
+    if connection.vendor != "sqlite" or start is None or end is None:
+        return TruncDate(field)
+
+    def shifted(seconds: int) -> Func:
+        modifier = Value(f"{seconds:+d} seconds")
+        return Func(F(field), modifier, function="date", output_field=CharField())
+
+    *changes, (_, last) = _offsets(start, end)
+    if not changes:
+        return shifted(last)
+    return Case(
+        *(When(**{f"{field}__lt": until}, then=shifted(seconds)) for until, seconds in changes),
+        default=shifted(last),
+        output_field=CharField(),
+    )
+
+
+def _as_date(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def daily(user, start: date | None, end: date | None) -> list[stats.Day]:
     """Daily sums of pain in the person's own time zone (the active one)."""
     rows = (
         Entry.objects.for_user(user)
         .filter(period_filter("occurred_at", start, end))
-        .annotate(day=TruncDate("occurred_at"))
+        .annotate(day=local_day("occurred_at", start, end))
         .values("day")
         .annotate(total=Sum("pain"), count=Count("id"), worst=Max("pain"))
         .order_by("day")
     )
-    return [stats.Day(row["day"], row["total"], row["count"], row["worst"]) for row in rows]
+    return [
+        stats.Day(_as_date(row["day"]), row["total"], row["count"], row["worst"]) for row in rows
+    ]
 
 
 def tag_rows(user, start=None, end=None, kinds=None) -> list[tuple[str, str, int, int]]:

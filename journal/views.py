@@ -1,12 +1,13 @@
-import json
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,7 +18,7 @@ from guidance.checklist_questions import LEVEL_INFO
 from guidance.models import CheckResult, Exercise, RoutineItem
 
 from . import charts, psfs_views, queries, stats
-from .export import entries_csv, entry_from_dict, entry_to_dict, user_data, workouts_csv
+from .export import entries_csv, entry_from_dict, entry_to_dict, user_data_json, workouts_csv
 from .forms import (
     MAX_EXERCISES,
     EntryForm,
@@ -144,17 +145,39 @@ def _facts(entry: Entry) -> stats.EntryFacts:
     )
 
 
+def _recent_facts(user, since) -> list[stats.EntryFacts]:
+    """`_facts` of every entry since then, from two flat queries (no model instances)."""
+    entries = list(
+        Entry.objects.for_user(user)
+        .filter(occurred_at__gte=since)
+        .values_list("pk", "occurred_at", "notes", "new_symptoms")
+    )
+    tags: dict[int, dict[str, list[str]]] = {pk: defaultdict(list) for pk, *_ in entries}
+    rows = EntryTag.objects.filter(entry__user=user, entry__occurred_at__gte=since).values_list(
+        "entry_id", "kind", "value"
+    )
+    for entry_id, kind, value in rows:
+        if entry_id in tags:  # not an entry added since the first query
+            tags[entry_id][kind].append(value)
+    return [
+        stats.EntryFacts(
+            pk,
+            timezone.localtime(occurred_at).date(),
+            frozenset(tags[pk][TagKind.REGION]),
+            " ".join([notes, *tags[pk][TagKind.ACTIVITY], *tags[pk][TagKind.TRIGGER]]),
+            frozenset(tags[pk][TagKind.QUALITY]),
+            frozenset(new_symptoms),
+        )
+        for pk, occurred_at, notes, new_symptoms in entries
+    ]
+
+
 def _prompts(request: HttpRequest) -> list[stats.Prompt]:
     user = request.user
     today = timezone.localdate()
     start = today - timedelta(days=MONITOR_DAYS)
     days = queries.daily(user, start, today)
-    recent = (
-        Entry.objects.for_user(user)
-        .filter(occurred_at__gte=queries.local_start(today - timedelta(days=14)))
-        .with_tags()
-    )
-    facts = [_facts(entry) for entry in recent]
+    facts = _recent_facts(user, queries.local_start(today - timedelta(days=14)))
     dismissed = set(DismissedPrompt.objects.filter(user=user).values_list("key", flat=True))
     prompts = stats.help_prompts(days, today, facts, window_start=start)
     return [p for p in prompts if p.key not in dismissed]
@@ -694,8 +717,9 @@ def summary(request: HttpRequest) -> HttpResponse:
 # Exports ---------------------------------------------------------------------------------
 
 
-def _download(content: str, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _download(chunks: Iterator[str], content_type: str, name: str) -> StreamingHttpResponse:
+    # Streamed: the first bytes leave at once and no export is ever whole in memory.
+    response = StreamingHttpResponse(chunks, content_type=content_type)
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = (
         f'attachment; filename="{name}-{stamp}.{name_ext(content_type)}"'
@@ -714,8 +738,8 @@ def export_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse:
-    content = json.dumps(user_data(request.user), indent=2, ensure_ascii=False)
-    return _download(content, "application/json; charset=utf-8", "pain-journal")
+    content_type = "application/json; charset=utf-8"
+    return _download(user_data_json(request.user), content_type, "pain-journal")
 
 
 @login_required

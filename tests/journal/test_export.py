@@ -4,6 +4,8 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from backpain.export import user_export
@@ -14,6 +16,7 @@ from journal.export import (
     entry_to_dict,
     load_user_data,
     user_data,
+    workout_to_dict,
 )
 from journal.models import Entry, Workout, WorkoutExercise
 from tests.conftest import make_user
@@ -104,19 +107,24 @@ def test_json_round_trips(alice):
     assert user_data(other) == exported
 
 
+def _streamed(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
 def test_json_download(alice_client, alice):
     rich_journal(alice)
     response = alice_client.get("/journal/export/journal.json")
     assert response["Content-Type"].startswith("application/json")
     assert "attachment;" in response["Content-Disposition"]
-    assert json.loads(response.content) == json.loads(json.dumps(user_data(alice)))
+    assert json.loads(_streamed(response)) == json.loads(json.dumps(user_data(alice)))
 
 
 def test_entries_csv_has_every_field(alice_client, alice):
     rich_journal(alice)
     response = alice_client.get("/journal/export/entries.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(_streamed(response))))
     assert len(rows) == 2 and list(rows[0]) == ENTRY_FIELDS
     first = rows[0]
     assert first["pain"] == "7"
@@ -129,7 +137,7 @@ def test_entries_csv_has_every_field(alice_client, alice):
 
 def test_workouts_csv_has_a_row_per_exercise(alice_client, alice):
     rich_journal(alice)
-    content = alice_client.get("/journal/export/workouts.csv").content.decode()
+    content = _streamed(alice_client.get("/journal/export/workouts.csv"))
     rows = list(csv.DictReader(io.StringIO(content)))
     assert list(rows[0]) == ["workout", *WORKOUT_FIELDS, *EXERCISE_FIELDS]
     assert [(r["workout"], r["name"], r["load_kg"]) for r in rows] == [
@@ -162,14 +170,77 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(alic
     make_entry(alice, today, 2, notes="plain - with a dash inside")
 
     entries = list(
-        csv.DictReader(io.StringIO(alice_client.get("/journal/export/entries.csv").text))
+        csv.DictReader(io.StringIO(_streamed(alice_client.get("/journal/export/entries.csv"))))
     )
     notes = [row["notes"] for row in entries]
     assert notes == ["'" + text for text in hostile] + ["plain - with a dash inside"]
     assert all(not row["triggers"].startswith(("=", "+", "-", "@")) for row in entries)
 
     workouts = list(
-        csv.DictReader(io.StringIO(alice_client.get("/journal/export/workouts.csv").text))
+        csv.DictReader(io.StringIO(_streamed(alice_client.get("/journal/export/workouts.csv"))))
     )
     assert (workouts[0]["notes"], workouts[0]["name"]) == ("'=1+1", "'=cmd|' /C calc'!A0")
     assert workouts[0]["load_kg"] == "20.00"
+
+
+def test_the_streamed_json_is_the_journal_one_entry_or_workout_a_line(alice_client, alice):
+    for person in (make_user(), alice):  # an empty journal, then a full one
+        alice_client.force_login(person)
+        if person == alice:
+            rich_journal(alice)
+        streamed = _streamed(alice_client.get("/journal/export/journal.json"))
+        assert json.loads(streamed) == json.loads(json.dumps(user_data(person)))
+        lines = streamed.splitlines()
+        expected = 2 + len(user_data(person)["entries"]) + len(user_data(person)["workouts"])
+        assert sum(line.startswith('{"occurred_at"') for line in lines) == len(
+            user_data(person)["entries"]
+        )
+        assert len([line for line in lines if '"' in line]) == expected + 1
+
+
+def test_a_long_journal_is_sent_in_pieces_not_built_whole(alice_client, alice):
+    today = timezone.localdate()
+    for n in range(600):
+        make_entry(alice, today - timedelta(days=n), n % 11, regions=["neck"], notes="x" * 40)
+    for n in range(400):
+        make_workout(alice, today - timedelta(days=n), 2, exercises=[("Plank", None)])
+
+    urls = ["/journal/export/journal.json", "/journal/export/entries.csv"]
+    for url in [*urls, "/journal/export/workouts.csv"]:
+        response = alice_client.get(url)
+        assert response.streaming
+        pieces = list(response.streaming_content)
+        total = sum(len(piece) for piece in pieces)
+        assert len(pieces) > 3, url
+        assert max(len(piece) for piece in pieces) < total / 3, url
+
+
+def test_tags_and_exercises_go_with_their_own_rows_when_times_are_equal(alice):
+    today = timezone.localdate()
+    make_entry(alice, today, 3, regions=["neck"], triggers=["sitting"])
+    make_entry(alice, today, 4)
+    make_entry(alice, today, 5, regions=["lower_back_centre"], relievers=["walking"])
+    make_workout(alice, today, 1)
+    make_workout(alice, today, 2, exercises=[("Plank", None), ("Deadlift", 60)])
+    make_workout(alice, today, 3, exercises=[("Bird-dog", None)])
+
+    entries = Entry.objects.for_user(alice).with_tags().order_by("occurred_at", "id")
+    workouts = Workout.objects.for_user(alice).with_exercises().order_by("started_at", "id")
+    data = user_data(alice)
+    assert data["entries"] == [entry_to_dict(entry) for entry in entries]
+    assert data["workouts"] == [workout_to_dict(workout) for workout in workouts]
+    assert [len(w["exercises"]) for w in data["workouts"]] == [0, 2, 1]
+
+
+def test_the_first_bytes_leave_before_any_journal_query(alice_client, alice):
+    rich_journal(alice)
+    # Entries, and workouts too in the JSON: two flat queries each, whatever the journal's size.
+    for url, count in [("/journal/export/journal.json", 4), ("/journal/export/entries.csv", 2)]:
+        response = alice_client.get(url)
+        pieces = iter(response.streaming_content)
+        with CaptureQueriesContext(connection) as queries:
+            first = next(pieces)
+        assert first and not queries.captured_queries, url
+        with CaptureQueriesContext(connection) as queries:
+            rest = b"".join(pieces)
+        assert rest and len(queries.captured_queries) == count, url
