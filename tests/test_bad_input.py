@@ -129,6 +129,14 @@ def workout_valid(data, user) -> bool:
     return WorkoutForm(data).is_valid() and formset.is_valid()
 
 
+def _checklist_saves(data) -> bool:
+    # An emergency result is saved even with other answers blank: the person was sent for help
+    # first, and the record of that result is theirs to keep.
+    form = ChecklistForm(data)
+    valid = form.is_valid()
+    return valid or form.emergency_result() is not None
+
+
 def never(data, user) -> bool:
     return False
 
@@ -215,7 +223,7 @@ ENDPOINTS = {
         "post",
         ChecklistForm().fields,
         True,
-        lambda data, user: ChecklistForm(data).is_valid(),
+        lambda data, user: _checklist_saves(data),
     ),
     "account settings": (
         "settings",
