@@ -311,10 +311,11 @@ def test_home_and_about_pages_are_accessible_with_tap_to_call_numbers(
     assert_accessible(page)
 
 
+@pytest.mark.parametrize("fixture", ["page", "page_without_js"])
 def test_on_a_phone_an_older_persons_severe_new_pain_reaches_at_least_within_days(
-    page_without_js,
+    request, fixture
 ):
-    page = page_without_js
+    page = request.getfixturevalue(fixture)
     page.set_viewport_size(PHONE)
     page.goto("/checklist/")
     answer(page, all_no(age=80, duration_weeks=0, severe_pain="yes"))
