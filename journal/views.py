@@ -185,7 +185,7 @@ def _prompts(request: HttpRequest) -> list[stats.Prompt]:
 
 def _awaiting_next_morning(user):
     today = timezone.localdate()
-    return list(
+    workouts = list(
         Workout.objects.for_user(user)
         .filter(
             pain_next_morning__isnull=True,
@@ -194,6 +194,14 @@ def _awaiting_next_morning(user):
         )
         .order_by("-started_at")[:5]
     )
+    for workout in workouts:
+        # The same 0-10 scale as every other pain question, with ids of its own per workout.
+        workout.next_form = _next_morning_form(workout)
+    return workouts
+
+
+def _next_morning_form(workout, data=None) -> NextMorningForm:
+    return NextMorningForm(data, auto_id=f"next-{workout.pk}-%s")
 
 
 def _last_region(page, filtered: bool) -> str:
@@ -551,7 +559,7 @@ def workout_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "journal/workout_detail.html",
-        {"workout": workout, "next_form": NextMorningForm()},
+        {"workout": workout, "next_form": _next_morning_form(workout)},
     )
 
 
@@ -569,7 +577,7 @@ def workout_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def workout_next_morning(request: HttpRequest, pk: int) -> HttpResponse:
     workout = _get_workout_for_user(request.user, pk)
-    form = NextMorningForm(request.POST)
+    form = _next_morning_form(workout, request.POST)
     if form.is_valid():
         workout.pain_next_morning = form.cleaned_data["pain_next_morning"]
         workout.save(update_fields=["pain_next_morning", "updated_at"])
@@ -578,9 +586,8 @@ def workout_next_morning(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Next-morning pain saved.")
         return redirect("journal:index")
     if request.htmx:
-        return render(
-            request, "journal/index.html#next-morning", {"workout": workout, "next_form": form}
-        )
+        workout.next_form = form
+        return render(request, "journal/index.html#next-morning", {"workout": workout})
     messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("journal:index")
 

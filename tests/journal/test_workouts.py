@@ -296,3 +296,21 @@ def test_a_workout_can_start_from_my_routine(alice_client, alice, bob):
 def test_no_routine_button_without_a_routine(alice_client):
     html = alice_client.get("/journal/workouts/new/").content.decode()
     assert "Start from My routine" not in html
+
+
+def test_next_morning_pain_is_the_same_tappable_scale_on_the_journal_and_workout_pages(
+    alice_client, alice
+):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    first = make_workout(alice, yesterday, 3, 5)
+    second = make_workout(alice, yesterday, 2, 4)
+    page = alice_client.get("/journal/").content.decode()
+    for workout in (first, second):
+        for score in range(11):  # one radio per score, ids apart for each workout
+            assert f'id="next-{workout.pk}-pain_next_morning_{score}"' in page
+    assert 'type="number"' not in page.split("How is your back the morning after?")[1].split(
+        "</section>"
+    )[0]
+    detail = alice_client.get(f"/journal/workouts/{first.pk}/").content.decode()
+    assert f'id="next-{first.pk}-pain_next_morning_10"' in detail
+    assert 'name="pain_next_morning" type="number"' not in detail
