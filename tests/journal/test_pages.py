@@ -57,7 +57,9 @@ def test_triggers_page_ranks_with_the_minimum_data_rule(alice_client, alice):
     assert "Association is not cause." in html
     # sitting: 3 with (mean 7.0), 3 without (2, 3, 4: mean 3.0): +4.0
     assert (
-        '<th scope="row">sitting</th><td>trigger</td><td>3</td><td>7.0</td><td>3</td><td>3.0</td>'
+        '<th scope="row">sitting</th><td data-label="Logged as">trigger</td>'
+        '<td data-label="Entries with">3</td><td data-label="Average with">7.0</td>'
+        '<td data-label="Entries without">3</td><td data-label="Average without">3.0</td>'
         in html
     )
     assert "+4.0" in html
@@ -78,7 +80,7 @@ def test_triggers_page_exercise_changes_and_load(alice_client, alice):
     html = alice_client.get("/journal/triggers/").content.decode()
     row = html.split('<th scope="row">Deadlift</th>')[1].split("</tr>")[0]
     # Mean change after: (0 + 1 + 0 + 3 + 2) / 5 = 1.2
-    assert "<td>5</td>" in row and "+1.2" in row
+    assert '<td data-label="Workouts">5</td>' in row and "+1.2" in row
     assert "+4.0 (1 logged)" in row
     assert "100 kg; fine up to 80 kg" in row
     plank = html.split('<th scope="row">Plank</th>')[1].split("</tr>")[0]
