@@ -151,11 +151,9 @@ def test_the_inline_edit_leaves_no_blank_block(page):
     assert first_label.bounding_box()["y"] - form.bounding_box()["y"] < 40
 
 
-def test_small_fixes_with_javascript_off(page_without_js, assert_accessible):
+def test_small_fixes_with_javascript_off(page_without_js):
     page = page_without_js
     user = make_user(email="small@example.com")
-    make_entry(user, timezone.localdate(), 4, hour=0, medication="Ibuprofen")
-    CheckResult.objects.create(user=user, level="routine", answers={}, reasons=[])
     page.set_viewport_size(PHONE)
     # "My journal" signed out: the sign-in page says what the journal is.
     page.goto("/")
@@ -164,6 +162,26 @@ def test_small_fixes_with_javascript_off(page_without_js, assert_accessible):
     intro = page.locator("[data-journal-intro]")
     assert intro.is_visible() and "pain journal is a private diary" in intro.inner_text()
     assert fits_the_screen(page)
+
+    # Print buttons need JavaScript: without it they stay hidden.
+    page.goto("/checklist/")
+    answer(page, all_no())
+    submit(page)
+    assert page.locator("[data-print]").count() == 1
+    assert not page.locator("[data-print]").is_visible()
+    sign_in(page, user.email)
+    page.goto("/exercises/routine/")
+    assert page.locator("[data-print]").count() == 1
+    assert not page.get_by_role("button", name="Print my routine").is_visible()
+
+
+def test_small_fixes_on_a_phone(page, assert_accessible):
+    user = make_user(email="pills@example.com")
+    make_entry(user, timezone.localdate(), 4, hour=0, medication="Ibuprofen")
+    CheckResult.objects.create(user=user, level="routine", answers={}, reasons=[])
+    page.set_viewport_size(PHONE)
+    page.goto("/accounts/signin/?next=/journal/")
+    assert page.locator("[data-journal-intro]").is_visible()
     assert_accessible(page)
 
     # Nav and footer links are big enough to tap (44 px, the project's aim).
@@ -172,18 +190,8 @@ def test_small_fixes_with_javascript_off(page_without_js, assert_accessible):
     for link in page.locator(".footer-warning a").all():
         assert link.bounding_box()["height"] >= 24, link.inner_text()
 
-    # Print buttons need JavaScript: without it they stay hidden.
-    page.goto("/checklist/")
-    answer(page, all_no())
-    submit(page)
-    assert page.locator("[data-print]").count() == 1
-    assert not page.locator("[data-print]").is_visible()
-
-    sign_in(page, user.email)
-    page.goto("/exercises/routine/")
-    assert not page.get_by_role("button", name="Print my routine").is_visible()
-
     # History pills read as their title, with no stray icon letter.
+    sign_in(page, user.email)
     page.goto("/checklist/history/")
     assert page.locator(".level-chip").inner_text() == LEVEL_INFO["routine"].title
     assert fits_the_screen(page)
@@ -194,3 +202,4 @@ def test_small_fixes_with_javascript_off(page_without_js, assert_accessible):
     text = page.locator("main").inner_text()
     assert "Ibuprofen: 1 time; whether it helped was not recorded" in text
     assert "helped 0" not in text
+    assert fits_the_screen(page)
