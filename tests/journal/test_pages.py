@@ -59,8 +59,7 @@ def test_triggers_page_ranks_with_the_minimum_data_rule(alice_client, alice):
     assert (
         '<th scope="row">sitting</th><td data-label="Logged as">trigger</td>'
         '<td data-label="Entries with">3</td><td data-label="Average with">7.0</td>'
-        '<td data-label="Entries without">3</td><td data-label="Average without">3.0</td>'
-        in html
+        '<td data-label="Entries without">3</td><td data-label="Average without">3.0</td>' in html
     )
     assert "+4.0" in html
     # walking: only 2 entries: held back.
