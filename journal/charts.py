@@ -44,10 +44,12 @@ def pain_over_time(days: list[stats.Day], weeks: list[stats.Week], start: date, 
         weekly.append((_x(middle, start, span), _y(week.average)))
     x_ticks = []
     month = date(start.year, start.month, 1)
-    step = 1 if span <= 200 else 3 if span <= 800 else 12
+    step = _month_step(span)
     while month <= end:
         if month >= start:
-            x_ticks.append({"x": _x(month, start, span), "label": month.strftime("%b %Y")})
+            # The year only where it changes, so labels stay short enough for a phone.
+            label = month.strftime("%b %Y" if not x_ticks or month.month <= step else "%b")
+            x_ticks.append({"x": _x(month, start, span), "label": label})
         year, m = divmod(month.month - 1 + step, 12)
         month = date(month.year + year, m + 1, 1)
     radius = 3 if len(points) < 120 else 1.5
@@ -65,6 +67,15 @@ def pain_over_time(days: list[stats.Day], weeks: list[stats.Week], start: date, 
         "x_ticks": x_ticks,
         "radius": radius,
     }
+
+
+def _month_step(span: int) -> int:
+    """Months between x-axis labels: labels at least about 150 units apart, so that even at
+    the larger type used on a phone they never overlap."""
+    for days, step in ((120, 1), (240, 2), (400, 3), (800, 6)):
+        if span <= days:
+            return step
+    return 12
 
 
 def _dots(points: list[dict], radius: float) -> SafeString:
@@ -89,19 +100,19 @@ def daily_rows(days: list[stats.Day]) -> SafeString:
     )
 
 
+# Two bars per workout, before and after, are what the chart is for (did the workout change
+# the pain?); the table under it has every number, worst-during and next morning too.
 SERIES = [
     ("pain_before", "Before", "#0a4f8a"),
-    ("pain_during", "Worst during", "#7a4b00"),
     ("pain_after", "After", "#a4161a"),
-    ("pain_next_morning", "Next morning", "#1d6b2f"),
 ]
 
 
 def workout_bars(workouts: list) -> dict:
-    """Grouped bars: before, during, after and next morning for each workout, oldest first."""
+    """Grouped bars: pain before and after each workout, oldest first."""
     count = max(len(workouts), 1)
     group = PLOT_W / count
-    bar = min(group * 0.8 / len(SERIES), 18)
+    bar = min(group * 0.8 / len(SERIES), 32)
     groups = []
     label_every = -(-count // 8)
     for index, workout in enumerate(workouts):

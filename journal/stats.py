@@ -591,12 +591,6 @@ def red_flag_reasons(facts: EntryFacts) -> list[str]:
     return red_flags(facts).reasons
 
 
-def _mean(days: Iterable[Day]) -> float | None:
-    days = list(days)
-    count = sum(day.count for day in days)
-    return sum(day.total for day in days) / count if count else None
-
-
 def episode_start(days: Sequence[Day]) -> date | None:
     """First day of the current run of days with pain, allowing gaps of up to 2 weeks."""
     painful = sorted(day.day for day in days if day.total > 0)
@@ -749,16 +743,17 @@ def help_prompts(
                 )
             )
         elif (today - start).days >= NOT_IMPROVING_DAYS:
-            this_week = _mean(d for d in days if 0 <= (today - d.day).days <= 6)
-            two_weeks_ago = _mean(d for d in days if 14 <= (today - d.day).days <= 20)
+            # The same verdict as Trends and the clinician summary (journal/progress.py).
+            from .progress import NOT_IMPROVING, progress
+
+            found = progress(days, today)
+            this_week, two_weeks_ago = found.after, found.before
             # Below an average of 2 no fall can be both 2 points and 30%: mild pain that
             # persists is left to the 12-week prompt.
             if (
-                this_week is not None
-                and two_weeks_ago is not None
+                found.verdict == NOT_IMPROVING
                 and this_week >= 1
                 and two_weeks_ago >= MEANINGFUL_POINTS
-                and not meaningful_fall(two_weeks_ago, this_week)
             ):
                 needed = max(MEANINGFUL_POINTS, MEANINGFUL_FRACTION * two_weeks_ago)
                 target = math.floor((two_weeks_ago - needed) * 10) / 10

@@ -39,6 +39,8 @@ from .models import (
     Workout,
     WorkoutExercise,
 )
+from .progress import Progress
+from .progress import progress as progress_verdict
 from .units import format_load
 
 PAGE_SIZE = 20
@@ -172,7 +174,8 @@ def _recent_facts(user, since) -> list[stats.EntryFacts]:
     ]
 
 
-def _prompts(request: HttpRequest) -> list[stats.Prompt]:
+def _prompts(request: HttpRequest) -> tuple[list[stats.Prompt], Progress]:
+    """The prompts to show, and the progress verdict from the same daily sums."""
     user = request.user
     today = timezone.localdate()
     start = today - timedelta(days=MONITOR_DAYS)
@@ -180,7 +183,7 @@ def _prompts(request: HttpRequest) -> list[stats.Prompt]:
     facts = _recent_facts(user, queries.local_start(today - timedelta(days=14)))
     dismissed = set(DismissedPrompt.objects.filter(user=user).values_list("key", flat=True))
     prompts = stats.help_prompts(days, today, facts, window_start=start)
-    return [p for p in prompts if p.key not in dismissed]
+    return [p for p in prompts if p.key not in dismissed], progress_verdict(days, today)
 
 
 def _awaiting_next_morning(user):
@@ -240,9 +243,10 @@ def index(request: HttpRequest) -> HttpResponse:
     }
     if request.htmx and request.GET.get("page"):
         return render(request, "journal/index.html#entry-page", context)
-    prompts = _prompts(request)
+    prompts, verdict = _prompts(request)
     last_region = _last_region(page, context["filters_active"])
     context.update(
+        verdict=verdict,
         quick_form=QuickLogForm(auto_id=QUICK_IDS),
         last_region=last_region,
         last_region_label=Region(last_region).label if last_region in Region.values else "",
@@ -605,10 +609,22 @@ def _period(request: HttpRequest, default_days: int) -> tuple[date, date, Period
     return start, end, form
 
 
+def _from_first_entry(days, start: date, form: PeriodForm) -> date:
+    """Unless the person chose a start, the period starts at the first entry: no empty month."""
+    chosen = form.is_bound and form.is_valid() and form.cleaned_data["start"]
+    return start if chosen or not days else days[0].day
+
+
+def _verdict(user, end: date) -> Progress:
+    """The same verdict as the journal page, as of the period's last day."""
+    return progress_verdict(queries.daily(user, end - timedelta(days=20), end), end)
+
+
 @login_required
 def trends(request: HttpRequest) -> HttpResponse:
     start, end, form = _period(request, 90)
     days = queries.daily(request.user, start, end)
+    start = _from_first_entry(days, start, form)
     weeks = stats.weekly_averages(days)
     workouts = list(
         Workout.objects.for_user(request.user)
@@ -631,6 +647,7 @@ def trends(request: HttpRequest) -> HttpResponse:
             "calendar": charts.calendar(days, start, end),
             "workouts": workouts,
             "progress": psfs_views.progress(request.user),
+            "verdict": _verdict(request.user, end),
         },
     )
 
@@ -675,6 +692,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     start, end, form = _period(request, 90)
     user = request.user
     days = queries.daily(user, start, end)
+    start = _from_first_entry(days, start, form)
     weeks = stats.weekly_averages(days)
     total_count, total_sum = queries.totals(user, start, end)
     rows = queries.tag_rows(
@@ -712,10 +730,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             "check": check,
             # The level's plain title, never its code.
             "check_title": LEVEL_INFO[check.level].title if check else "",
-            "first_week": weeks[0] if weeks else None,
-            "last_week": weeks[-1] if weeks else None,
-            "improved": len(weeks) > 1
-            and stats.meaningful_fall(weeks[0].average, weeks[-1].average),
+            "verdict": _verdict(user, end),
             "progress": psfs_views.progress(user),
         },
     )

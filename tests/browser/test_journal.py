@@ -26,6 +26,11 @@ def rows(page):
     return page.locator("#entry-list > li")
 
 
+def open_menu(row) -> None:
+    """Edit and Delete sit in each row's menu (a native <details>)."""
+    row.locator("details.row-menu > summary").click()
+
+
 def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_accessible):
     user = make_user(email="quick@example.com")
     sign_in(page, user.email)
@@ -52,7 +57,8 @@ def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_
     assert page.evaluate("window.journalMarker") == "still here"
 
     # Inline edit of the older entry (pain 6).
-    page.get_by_role("link", name=re.compile(r"^Edit entry of")).nth(1).click()
+    open_menu(rows(page).nth(1))
+    rows(page).nth(1).get_by_role("link", name=re.compile(r"^Edit entry of")).click()
     form = page.locator("li.entry-editing form")
     form.wait_for()
     assert_accessible(page)
@@ -69,6 +75,7 @@ def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_
 
     # Delete, undo, delete again.
     row = page.locator(f"#entry-{entry.pk}")
+    open_menu(row)
     row.get_by_role("button", name=re.compile(r"^Delete")).click()
     row.get_by_text("Entry deleted.").wait_for()
     assert not Entry.objects.filter(pk=entry.pk).exists()
@@ -78,6 +85,7 @@ def test_quick_log_inline_edit_delete_and_undo_without_a_page_load(page, assert_
     restored = Entry.objects.with_tags().get(user=user, pain=3)
     assert restored.regions == ["neck"] and sorted(restored.triggers) == ["driving", "sitting"]
     new_row = page.locator(f"#entry-{restored.pk}")
+    open_menu(new_row)
     new_row.get_by_role("button", name=re.compile(r"^Delete")).click()
     new_row.get_by_text("Entry deleted.").wait_for()
     assert Entry.objects.filter(user=user).count() == 1
@@ -96,6 +104,7 @@ def test_quick_log_edit_and_delete_with_javascript_off(page_without_js):
     entry = Entry.objects.get(user=user)
     assert entry.pain == 4
 
+    open_menu(rows(page).first)
     page.get_by_role("link", name=re.compile(r"^Edit entry of")).click()
     page.wait_for_url(f"**/journal/entries/{entry.pk}/edit/")
     page.get_by_label("7, severe", exact=True).check()
@@ -106,6 +115,7 @@ def test_quick_log_edit_and_delete_with_javascript_off(page_without_js):
     entry.refresh_from_db()
     assert (entry.pain, entry.notes) == (7, "Worse after the long drive")
 
+    open_menu(rows(page).first)
     page.get_by_role("button", name=re.compile(r"^Delete entry of")).click()
     page.wait_for_url("**/journal/")
     assert page.get_by_text("Entry deleted.").is_visible()

@@ -57,8 +57,9 @@ def test_triggers_page_ranks_with_the_minimum_data_rule(alice_client, alice):
     assert "Association is not cause." in html
     # sitting: 3 with (mean 7.0), 3 without (2, 3, 4: mean 3.0): +4.0
     assert (
-        '<th scope="row">sitting</th><td>trigger</td><td>3</td><td>7.0</td><td>3</td><td>3.0</td>'
-        in html
+        '<th scope="row">sitting</th><td data-label="Logged as">trigger</td>'
+        '<td data-label="Entries with">3</td><td data-label="Average with">7.0</td>'
+        '<td data-label="Entries without">3</td><td data-label="Average without">3.0</td>' in html
     )
     assert "+4.0" in html
     # walking: only 2 entries: held back.
@@ -78,7 +79,7 @@ def test_triggers_page_exercise_changes_and_load(alice_client, alice):
     html = alice_client.get("/journal/triggers/").content.decode()
     row = html.split('<th scope="row">Deadlift</th>')[1].split("</tr>")[0]
     # Mean change after: (0 + 1 + 0 + 3 + 2) / 5 = 1.2
-    assert "<td>5</td>" in row and "+1.2" in row
+    assert '<td data-label="Workouts">5</td>' in row and "+1.2" in row
     assert "+4.0 (1 logged)" in row
     assert "100 kg; fine up to 80 kg" in row
     plank = html.split('<th scope="row">Plank</th>')[1].split("</tr>")[0]
@@ -123,14 +124,36 @@ def test_summary_has_period_numbers_regions_medications_and_checklist(alice_clie
 
 
 def test_summary_says_whether_the_weekly_average_fell_meaningfully(alice_client, alice):
-    make_entry(alice, date(2026, 11, 2), 8)  # week of 2 Nov: 8
-    make_entry(alice, date(2026, 11, 16), 6)  # week of 16 Nov: 6, 2 points but 25%
+    # The verdict as of the period's end (22 Nov): 16-22 Nov against 2-8 Nov.
+    make_entry(alice, date(2026, 11, 2), 8)
+    make_entry(alice, date(2026, 11, 16), 6)  # 2 points but 25%
     period = {"start": "2026-11-01", "end": "2026-11-22"}
     html = alice_client.get("/journal/summary/", period).content.decode()
-    assert "8.0 (week of 2 Nov) → 6.0 (week of 16 Nov), not a meaningful improvement" in html
-    make_entry(alice, date(2026, 11, 17), 5)  # week of 16 Nov: 5.5, 2.5 points and 31%
+    assert 'data-progress-verdict="not_improving"' in html
+    assert "Your weekly average fell from 8.0 to 6.0: not yet the fall" in html
+    make_entry(alice, date(2026, 11, 17), 5)  # 5.5: 2.5 points and 31%
     html = alice_client.get("/journal/summary/", period).content.decode()
-    assert "→ 5.5 (week of 16 Nov), a meaningful improvement" in html
+    assert 'data-progress-verdict="improving"' in html
+    assert "Your weekly average fell from 8.0 to 5.5: a real improvement." in html
+
+
+def test_summary_does_not_count_medication_effects_nobody_recorded(alice_client, alice):
+    make_entry(alice, timezone.localdate(), 4, medication="Ibuprofen")
+    html = alice_client.get("/journal/summary/").content.decode()
+    assert "Ibuprofen: 1 time; whether it helped was not recorded" in html
+    assert "helped 0" not in html
+    make_entry(alice, timezone.localdate(), 4, medication="Ibuprofen", medication_helped="yes")
+    html = alice_client.get("/journal/summary/").content.decode()
+    assert "Ibuprofen: 2 times; helped 1, a little 0, no 0" in html
+
+
+def test_trends_period_starts_at_the_first_entry_unless_chosen(alice_client, alice):
+    first = timezone.localdate() - timedelta(days=10)
+    make_entry(alice, first, 4)
+    html = alice_client.get("/journal/trends/").content.decode()
+    assert f"{first:%-d %b %Y} to" in html
+    html = alice_client.get("/journal/trends/", {"start": "2026-01-01"}).content.decode()
+    assert "1 Jan 2026 to" in html
 
 
 def test_summary_without_data_or_checklist(alice_client):
