@@ -149,8 +149,9 @@ def test_next_morning_reminder_and_prompt_dismissal_in_place(page, assert_access
     sign_in(page, user.email)
     assert_accessible(page)
     page.evaluate("window.journalMarker = 1")
-    page.get_by_label(re.compile(r"^Pain this morning")).fill("4")
-    page.get_by_role("button", name="Save", exact=True).click()
+    reminder = page.locator(f"#next-morning-{workout.pk}")
+    reminder.locator(f"label[for='next-{workout.pk}-pain_next_morning_4']").click()  # one tap
+    reminder.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text("Saved: pain 4 out of 10 the morning after").wait_for()
     workout.refresh_from_db()
     assert workout.pain_next_morning == 4
