@@ -49,7 +49,8 @@ CONTROLS = """() => {
 }""".replace("__NATIVE__", NATIVE)
 LABEL_EVERY_CONTROL = """() => {
     let n = 0;
-    for (const el of document.querySelectorAll("__NATIVE__, [tabindex]")) el.dataset.kbKey = "c" + n++;
+    const all = document.querySelectorAll("__NATIVE__, [tabindex]");
+    for (const el of all) el.dataset.kbKey = "c" + n++;
 }""".replace("__NATIVE__", NATIVE)
 FOCUSED = """() => {
     const el = document.activeElement;
