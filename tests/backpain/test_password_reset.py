@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -157,6 +158,9 @@ def test_new_passwords_need_twelve_characters(alice_client, alice):
     assert alice.check_password(PASSWORD)
 
 
+# A real transaction: the worker closes the database connection when it is done, which would
+# end the test's own wrapping transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_with_the_database_queue_the_mail_leaves_with_the_worker_not_the_request(
     client, alice, settings, django_capture_on_commit_callbacks
 ):
