@@ -95,7 +95,9 @@ def django_seed(count: int) -> None:
             for position, exercise in enumerate(exercises)
         ]
         people.append({"email": user.email, "routine": [[i.pk, i.exercise.slug] for i in items]})
-    checklist = {q.code: "no" for q in QUESTIONS if q.emergency}
+    # Every question the page needs: the emergency signs and the risk answers (age among them).
+    checklist = {q.code: "no" for q in QUESTIONS if q.emergency or q.modifier}
+    checklist["age"] = "40"
     print(json.dumps({"people": people, "checklist": checklist}))
 
 
