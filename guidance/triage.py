@@ -107,56 +107,42 @@ class Source:
     guideline: str
     section: str
     url: str
-    #: What a clinician still has to check against the primary source. Never shown to the
-    #: people using the checklist: it goes to the hazard log (`sources_to_verify`).
-    to_verify: str = ""
 
     def as_dict(self) -> dict:
         return {"guideline": self.guideline, "section": self.section, "url": self.url}
 
 
 # Sources, from clinical-reference.md sections 1 and 6. A web page with no publication year is
-# cited with the year it was read ("accessed 2026"); its review date is among the things to verify.
-_NHS_BACK_PAIN_COPIES = (
-    "Wording read in secondary copies of the page (clinical reference 1.1, 1.3, 1.8); check it "
-    "on the live page and record its review date."
-)
+# cited with the year it was read ("accessed 2026"); its review date is in `source_notes`.
 NHS_999 = Source(
     "NHS: Back pain (accessed 2026)",
     "Call 999 or go to A&E if you have back pain and …",
     "https://www.nhs.uk/conditions/back-pain/",
-    _NHS_BACK_PAIN_COPIES,
 )
 NHS_111 = Source(
     "NHS: Back pain (accessed 2026)",
     "Call 111 or ask for an urgent GP appointment if you have back pain and …",
     "https://www.nhs.uk/conditions/back-pain/",
-    _NHS_BACK_PAIN_COPIES,
 )
 NHS_GP = Source(
     "NHS: Back pain (accessed 2026)",
     "See a GP if …",
     "https://www.nhs.uk/conditions/back-pain/",
-    _NHS_BACK_PAIN_COPIES,
 )
 NHS_EXERCISE = Source(
     "NHS: Back pain exercises (accessed 2026)",
     "“Your pain should start to ease within 2 weeks”",
     "https://www.nhs.uk/live-well/exercise/lower-back-pain-exercises/",
-    "Quote read in a 2019 copy of the page; check the live page still says it.",
 )
 NHS_STOMACH_ACHE = Source(
     "NHS: Stomach ache (accessed 2026)",
     "Go to A&E or call 999 if a stomach ache came on very suddenly or is severe",
     "https://www.nhs.uk/conditions/stomach-ache/",
-    "Wording read in an NHS inform copy on a GP practice site; check the live nhs.uk page.",
 )
 NHS_SEPSIS = Source(
     "NHS: Sepsis (accessed 2026)",
     "Call 999 or go to A&E if an adult is confused, has slurred speech or is not making sense",
     "https://www.nhs.uk/conditions/sepsis/",
-    "Not in the clinical reference; wording read in UK Sepsis Trust leaflets reproduced by NHS "
-    "practices. Check the live page.",
 )
 ROYAL_FREE_CES = Source(
     "Royal Free London NHS Foundation Trust: Cauda equina syndrome leaflet (accessed 2026)",
@@ -171,16 +157,12 @@ GIRFT_CES = Source(
     "emergency department",
     "https://www.csp.org.uk/journal/article/physiotherapy-journal-march-2024/"
     "national-suspected-cauda-equina-syndrome-pathway",
-    "The GIRFT pathway document itself was not read; the content comes from the CSP summary and "
-    "BMJ Best Practice.",
 )
 ACP_2011 = Source(
     "American College of Physicians: Diagnostic imaging for low back pain (Chou et al., Ann "
     "Intern Med, 2011)",
     "Table 2: immediate imaging, and imaging deferred after a trial of therapy",
     "https://pubmed.ncbi.nlm.nih.gov/21282698/",
-    "Table 2 was read in a guidelinecentral copy with a garbled layout; check it against the "
-    "journal PDF (including where cauda equina sits).",
 )
 ACP_2007 = Source(
     "American College of Physicians and American Pain Society: Diagnosis and treatment of low "
@@ -199,8 +181,6 @@ NORTHERN_TRUST = Source(
     "Go to the emergency department or call 999",
     "https://www.northerntrust.hscni.net/services/physiotherapy-services/"
     "physiotherapy-service-outpatient-service/low-back-pain/",
-    "Its list for difficulty walking (“disturbance to your normal walk”) was read in the "
-    "clinical reference's summary; check the page.",
 )
 GCARE = Source(
     "NHS Gloucestershire: G-care low back pain pathway, red flags (accessed 2026)",
@@ -217,14 +197,12 @@ NICE_CG75 = Source(
     "NICE: Metastatic spinal cord compression in adults, CG75 (2008; replaced by NG234 in 2023)",
     "People with cancer: contact the MSCC team urgently (within 24 hours) / immediately",
     "https://www.nice.org.uk/guidance/cg75/chapter/Key-priorities-for-implementation",
-    "CG75 wording is quoted; check that NICE NG234 (2023) keeps the same symptoms and timings.",
 )
 SCOTTISH_CANCER = Source(
     "Scottish Government: Scottish Referral Guidelines for Suspected Cancer (2019)",
     "Spinal metastases and metastatic spinal cord compression",
     "https://www.gov.scot/publications/scottish-referral-guidelines-suspected-cancer-quick-"
     "reference-guide/pages/13/",
-    "Confirm the edition year shown.",
 )
 UKONS_HELPLINE = Source(
     "UK Acute Oncology Society: UKONS Oncology/Haemato-oncology 24 Hour Triage Toolkit, "
@@ -232,8 +210,6 @@ UKONS_HELPLINE = Source(
     "24-hour telephone advice lines for people who are having, or have had, cancer treatment",
     "https://ukacuteoncology.co.uk/information-hub/ao-guidelines/ukons-guidelines/"
     "ukons-24-hour-triage",
-    "Marked [VERIFY] in the clinical reference (6.1). The toolkit is written for the staff who "
-    "run the lines; check who is given a 24-hour number (during and how long after treatment).",
 )
 NICE_NG12 = Source(
     "NICE: Suspected cancer: recognition and referral, NG12 (2015, updated 2025)",
@@ -249,8 +225,6 @@ CKS_RED_FLAGS = Source(
     "NICE CKS: Sciatica (lumbar radiculopathy), interpreting red flags (accessed 2026)",
     "“Serious does not always mean an emergency”; sudden onset of severe central spinal pain",
     "https://cks.nice.org.uk/topics/sciatica-lumbar-radiculopathy/",
-    "Quotes read on an old CKS page and a third-party copy; the current cks.nice.org.uk pages "
-    "were not read. Check both quotes there.",
 )
 YUSUF_2019 = Source(
     "BMC Musculoskeletal Disorders: Red flags for the early detection of spinal infection in "
@@ -263,9 +237,6 @@ NICE_NG156 = Source(
     "1.1: think about ruptured AAA in people with new abdominal and/or back pain, "
     "cardiovascular collapse, or loss of consciousness; risk factors",
     "https://www.nice.org.uk/guidance/ng156/chapter/Recommendations",
-    "The end of recommendation 1.1 and the risk-factor list were read in a secondary copy; "
-    "check them, and the ages used here (66 and over for everyone, as there is no question "
-    "about sex).",
 )
 NICE_NG65 = Source(
     "NICE: Spondyloarthritis in over 16s: diagnosis and management, NG65 (2017)",
@@ -283,8 +254,6 @@ GPNOTEBOOK = Source(
     "1994)",
     "Immediate, urgent and soon referral; nerve root pain not resolving after 6 weeks",
     "https://gpnotebook.com/",
-    "Read on a preview copy of GPnotebook, not the live site; find the page on gpnotebook.com. "
-    "The timings are historical (CSAG 1994) and superseded in framing.",
 )
 NICE_NG59 = Source(
     "NICE: Low back pain and sciatica in over 16s, NG59 (2016, updated 2020)",
@@ -296,7 +265,6 @@ IFOMPT_2020 = Source(
     "(IFOMPT, Finucane et al., 2020)",
     "Decision levels: with few concerning features, advice on when to come back",
     "https://pubmed.ncbi.nlm.nih.gov/32438853",
-    "The decision tools were read in secondary summaries, not the full paper.",
 )
 
 
@@ -305,46 +273,41 @@ NHS_WHEN_999 = Source(
     "NHS: When to call 999 (accessed 2026)",
     "Call 999 in a medical emergency, when someone is seriously ill or injured",
     "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-call-999/",
-    "Not in the clinical reference: added to signpost services by region. Check the address "
-    "and wording.",
 )
 NHS_WHEN_111 = Source(
     "NHS: When to use 111 (accessed 2026)",
     "NHS 111 can help if you have an urgent medical problem; use 111 online or call 111",
     "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/when-to-use-111/",
-    "Not in the clinical reference: added to signpost services by region. Check the address "
-    "and wording.",
 )
 EU_112 = Source(
     "European Commission: 112, the European emergency number (accessed 2026)",
     "Call 112 free of charge from anywhere in the EU",
     "https://digital-strategy.ec.europa.eu/en/policies/112",
-    "Not in the clinical reference: added to signpost services by region. Check the address "
-    "and wording.",
 )
 KBV_116117 = Source(
     "Kassenärztliche Bundesvereinigung: 116117, the out-of-hours medical service in Germany "
     "(accessed 2026)",
     "Call 116117 when you need a doctor urgently and your practice is closed",
     "https://www.116117.de/",
-    "Not in the clinical reference: added to signpost services by region. Check the address "
-    "and wording.",
 )
 MEDLINEPLUS_ER = Source(
     "MedlinePlus, US National Library of Medicine: When to use the emergency room, adult "
     "(accessed 2026)",
     "Call 911 in an emergency; urgent care or your provider for problems that cannot wait",
     "https://medlineplus.gov/ency/patientinstructions/000593.htm",
-    "Not in the clinical reference: added to signpost services by region. Check the address "
-    "and wording.",
 )
 
 SOURCES = tuple(value for value in dict(globals()).values() if isinstance(value, Source))
 
 
 def sources_to_verify() -> list[tuple[Source, str]]:
-    """Every source with what is still to check, for the hazard log."""
-    return [(source, source.to_verify) for source in SOURCES if source.to_verify]
+    """Every source with what is still to check, for the hazard log.
+
+    The notes live in `source_notes`, away from the sources that pages show, so no template
+    can ever print one."""
+    from .source_notes import NOTES  # noqa: PLC0415
+
+    return [(globals()[name], note) for name, note in NOTES.items()]
 
 
 # Conditions: small predicates. `fired(answers)` returns None when the condition is false, else

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from guidance import triage
+from guidance import source_notes, triage
 from guidance.checklist_questions import (
     CANCER_TEAM_RULES,
     DESIGN_CHOICES,
@@ -267,11 +267,13 @@ def test_sources_name_publisher_title_and_year_with_an_https_link():
 
 def test_what_is_still_to_verify_is_listed_for_the_hazard_log_and_never_shown():
     listed = triage.sources_to_verify()
-    assert (triage.NHS_999, triage.NHS_999.to_verify) in listed
-    assert (triage.ACP_2011, triage.ACP_2011.to_verify) in listed
+    assert (triage.NHS_999, source_notes.NOTES["NHS_999"]) in listed
+    assert (triage.ACP_2011, source_notes.NOTES["ACP_2011"]) in listed
     assert triage.NICE_NG59 not in [source for source, _ in listed]
     assert all(note for _, note in listed)
     assert "to_verify" not in triage.NHS_999.as_dict()
+    # The notes are not part of any source a page can show.
+    assert not any(note in repr(source) for source, note in listed)
 
 
 def test_cg75_is_cited_only_by_rules_that_need_a_cancer_history():
